@@ -1,0 +1,71 @@
+using Dashboard.Core.Tracking;
+using Dashboard.Core.Tracking.InProcess;
+using Dashboard.Core.Tracking.Redis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Dashboard.Core.Configuration;
+
+public static class TrackingServiceCollectionExtensions
+{
+    public const string LiveStoreKey = "Dashboard:LiveStore";
+
+    /// <summary>
+    /// Registers the tracking core: validated options, the live store chosen by <c>Dashboard:LiveStore</c>
+    /// (with one shared Redis connection when it is Redis) and the <see cref="ActivityTracker"/>.
+    /// </summary>
+    public static IServiceCollection AddLiveTracking(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<TrackingOptions>()
+            .Bind(configuration.GetSection(TrackingOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TrackingOptions>, TrackingOptionsValidator>();
+        services.AddSingleton<ActivityTracker>();
+
+        switch (ReadLiveStoreKind(configuration))
+        {
+            case LiveStoreKind.Redis:
+                var connection = configuration.GetConnectionString("Redis");
+                if (string.IsNullOrWhiteSpace(connection))
+                {
+                    throw new InvalidOperationException(
+                        $"{LiveStoreKey} is Redis but ConnectionStrings:Redis is empty: give a StackExchange.Redis configuration such as \"localhost:6379\".");
+                }
+
+                services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(connection));
+                services.AddSingleton<ILiveStore, RedisLiveStore>();
+                break;
+            default:
+                services.AddSingleton<ILiveStore, InProcessLiveStore>();
+                break;
+        }
+
+        return services;
+    }
+
+    /// <summary>Connects without failing when Redis is down at start: the store reports it unavailable and reconnects.</summary>
+    public static ConnectionMultiplexer ConnectRedis(string configuration)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        options.AbortOnConnectFail = false;
+        return ConnectionMultiplexer.Connect(options);
+    }
+
+    private static LiveStoreKind ReadLiveStoreKind(IConfiguration configuration)
+    {
+        var value = configuration[LiveStoreKey];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return LiveStoreKind.InProcess;
+        }
+
+        return Enum.TryParse<LiveStoreKind>(value, ignoreCase: true, out var kind) && Enum.IsDefined(kind)
+            ? kind
+            : throw new InvalidOperationException(
+                $"{LiveStoreKey} is \"{value}\"; it must be one of: {string.Join(", ", Enum.GetNames<LiveStoreKind>())}.");
+    }
+}

@@ -1,0 +1,23 @@
+namespace Dashboard.Core.Tracking;
+
+/// <summary>
+/// Where live activity is kept: who is active now, where, and in which sessions.
+/// Implementations count a user while any of their sessions was active within the activity window.
+/// Callers hand it only validated activities (see <see cref="ActivityTracker"/>).
+/// </summary>
+public interface ILiveStore
+{
+    Task RecordAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken);
+
+    Task<LiveSnapshot> ReadSnapshotAsync(CancellationToken cancellationToken);
+
+    Task<ModuleUsage> ReadModuleAsync(string moduleId, CancellationToken cancellationToken);
+
+    Task<OrganizationUsage> ReadOrganizationAsync(string organizationId, CancellationToken cancellationToken);
+
+    Task<SessionPage> ListSessionsAsync(SessionQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Removes what has outlived the session TTL; safe to run from every instance at once.</summary>
+    /// <returns>How many entries were removed.</returns>
+    Task<long> CleanupAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,228 @@
+using Dashboard.Core.Configuration;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Dashboard.Core.Tracking.Redis;
+
+/// <summary>
+/// The live store on Redis or Redis Cluster. Users are spread over shards by a stable hash of the user id; every key
+/// of a shard shares one hash tag, so each script runs in one slot, and a count is the sum over shards.
+/// The key layout is described in Scripts/shared.lua.
+/// </summary>
+public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<TrackingOptions> options, TimeProvider time)
+    : ILiveStore
+{
+    // One cleanup call removes at most this many members: removing 100k at once blocks Redis for ~37 ms.
+    internal const int CleanupChunk = 1000;
+
+    private readonly TrackingOptions _options = options.Value;
+
+    public async Task RecordAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var calls = activities
+            .GroupBy(activity => ShardHash.ShardOf(activity.UserId, _options.Shards))
+            .Select(shard => EvaluateAsync(RedisScripts.Record, shard.Key, [now, .. shard.SelectMany(Arguments)]));
+        await Task.WhenAll(calls).ConfigureAwait(false);
+    }
+
+    public async Task<LiveSnapshot> ReadSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var since = WindowStart(now);
+        var shards = await Task.WhenAll(AllShards(shard => EvaluateAsync(RedisScripts.Snapshot, shard, [since])))
+            .ConfigureAwait(false);
+
+        long users = 0, sessions = 0;
+        var modules = new Dictionary<string, long>(StringComparer.Ordinal);
+        var organizations = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var shard in shards)
+        {
+            var parts = (RedisResult[])shard!;
+            users += (long)parts[0];
+            sessions += (long)parts[1];
+            AddCounts(modules, parts[2]);
+            AddCounts(organizations, parts[3]);
+        }
+
+        return new LiveSnapshot(now, users, sessions, Ranked(modules), Ranked(organizations));
+    }
+
+    public async Task<ModuleUsage> ReadModuleAsync(string moduleId, CancellationToken cancellationToken)
+    {
+        var (users, organizations) = await ReadUsageAsync("m", moduleId).ConfigureAwait(false);
+        return new ModuleUsage(moduleId, users, organizations);
+    }
+
+    public async Task<OrganizationUsage> ReadOrganizationAsync(string organizationId, CancellationToken cancellationToken)
+    {
+        var (users, modules) = await ReadUsageAsync("o", organizationId).ConfigureAwait(false);
+        return new OrganizationUsage(organizationId, users, modules);
+    }
+
+    public async Task<SessionPage> ListSessionsAsync(SessionQuery query, CancellationToken cancellationToken)
+    {
+        var since = WindowStart(time.GetUtcNow());
+        RedisValue[] arguments =
+            [since, query.Offset + query.PageSize, query.UserId ?? "", query.ModuleId ?? "", query.OrganizationId ?? ""];
+        // A user lives in one shard; otherwise every shard may hold matches.
+        var shards = query.UserId is null
+            ? AllShards(shard => EvaluateAsync(RedisScripts.Sessions, shard, arguments))
+            : [EvaluateAsync(RedisScripts.Sessions, ShardHash.ShardOf(query.UserId, _options.Shards), arguments)];
+        var results = await Task.WhenAll(shards).ConfigureAwait(false);
+
+        long total = 0;
+        var sessions = new List<ActiveSession>();
+        foreach (var result in results)
+        {
+            var parts = (RedisResult[])result!;
+            total += (long)parts[0];
+            for (var i = 1; i < parts.Length; i += 3)
+            {
+                sessions.Add(ParseSession((string)parts[i]!, (long)parts[i + 1], (string)parts[i + 2]!));
+            }
+        }
+
+        var page = SessionOrder.Apply(sessions).Skip(query.Offset).Take(query.PageSize).ToList();
+        return new SessionPage(page, total);
+    }
+
+    public async Task<long> CleanupAsync(CancellationToken cancellationToken)
+    {
+        var before = time.GetUtcNow().Subtract(_options.SessionTtl).ToUnixTimeMilliseconds();
+        long expiredSessions = 0;
+        for (var shard = 0; shard < _options.Shards; shard++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            expiredSessions += await RepeatUntilDoneAsync(() =>
+                EvaluateAsync(RedisScripts.ExpireSessions, shard, [before, CleanupChunk])).ConfigureAwait(false);
+            await TrimShardAsync(shard, before, cancellationToken).ConfigureAwait(false);
+        }
+
+        return expiredSessions;
+    }
+
+    // Pairs first, then per-dimension sets, then the indexes: an index entry outlives every set it points to,
+    // so a cleanup stopped half-way is finished by the next one.
+    private async Task TrimShardAsync(int shard, long before, CancellationToken cancellationToken)
+    {
+        var database = redis.GetDatabase();
+        var tag = Tag(shard);
+        var modules = await RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:m")).ConfigureAwait(false);
+        var organizations = await RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:o")).ConfigureAwait(false);
+
+        var suffixes = new List<string>();
+        foreach (var organization in organizations)
+        {
+            var pairedModules = await RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:om:{organization}"))
+                .ConfigureAwait(false);
+            suffixes.AddRange(pairedModules.Select(module => $":mo:{module}|{organization}"));
+        }
+
+        suffixes.AddRange(modules.SelectMany(module => new[] { $":m:{module}", $":mm:{module}" }));
+        suffixes.AddRange(organizations.SelectMany(organization => new[] { $":o:{organization}", $":om:{organization}" }));
+        suffixes.AddRange([":u", ":m", ":o"]);
+
+        foreach (var suffix in suffixes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await RepeatUntilDoneAsync(() => EvaluateAsync(RedisScripts.Trim, shard, [before, CleanupChunk, suffix]))
+                .ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(long Users, IReadOnlyList<DimensionCount> Breakdown)> ReadUsageAsync(string kind, string id)
+    {
+        var since = WindowStart(time.GetUtcNow());
+        var shards = await Task.WhenAll(AllShards(shard => EvaluateAsync(RedisScripts.Usage, shard, [since, kind, id])))
+            .ConfigureAwait(false);
+
+        long users = 0;
+        var breakdown = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var shard in shards)
+        {
+            var parts = (RedisResult[])shard!;
+            users += (long)parts[0];
+            AddCounts(breakdown, parts[1]);
+        }
+
+        return (users, Ranked(breakdown));
+    }
+
+    private static IEnumerable<RedisValue> Arguments(ActivityEvent activity) =>
+    [
+        activity.UserId, activity.SessionId, activity.ModuleId, activity.OrganizationId,
+        activity.UserAgent ?? "", activity.IpAddress ?? "", activity.IsActive ? 1 : 0,
+    ];
+
+    private static ActiveSession ParseSession(string sessionId, long lastSeen, string record)
+    {
+        // user, organization, module, started, ip, user agent (last: it may contain the separator)
+        var fields = record.Split('\n', 6);
+        return new ActiveSession(
+            sessionId, fields[0], fields[1], fields[2],
+            UserAgent: fields[5].Length == 0 ? null : fields[5],
+            IpAddress: fields[4].Length == 0 ? null : fields[4],
+            StartedAt: DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(fields[3], System.Globalization.CultureInfo.InvariantCulture)),
+            LastActivityAt: DateTimeOffset.FromUnixTimeMilliseconds(lastSeen));
+    }
+
+    private static void AddCounts(Dictionary<string, long> totals, RedisResult flat)
+    {
+        var items = (RedisResult[])flat!;
+        for (var i = 0; i < items.Length; i += 2)
+        {
+            var id = (string)items[i]!;
+            totals[id] = totals.GetValueOrDefault(id) + (long)items[i + 1];
+        }
+    }
+
+    private static IReadOnlyList<DimensionCount> Ranked(Dictionary<string, long> totals) =>
+        DimensionCount.Rank(totals.Select(entry => new DimensionCount(entry.Key, entry.Value)));
+
+    private static async Task<long> RepeatUntilDoneAsync(Func<Task<RedisResult>> chunk)
+    {
+        long total = 0;
+        long removed;
+        do
+        {
+            removed = (long)await chunk().ConfigureAwait(false);
+            total += removed;
+        }
+        while (removed >= CleanupChunk);
+        return total;
+    }
+
+    private long WindowStart(DateTimeOffset now) => now.Subtract(_options.ActivityWindow).ToUnixTimeMilliseconds();
+
+    private string Tag(int shard) => $"{{{_options.KeyPrefix}:{shard}}}";
+
+    private IEnumerable<Task<RedisResult>> AllShards(Func<int, Task<RedisResult>> call) =>
+        Enumerable.Range(0, _options.Shards).Select(call);
+
+    private Task<RedisResult> EvaluateAsync(string script, int shard, RedisValue[] arguments) =>
+        RunAsync(() => redis.GetDatabase().ScriptEvaluateAsync(script, [Tag(shard)], arguments));
+
+    private static async Task<T> RunAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsUnavailable(exception))
+        {
+            throw new StoreUnavailableException("Redis", exception);
+        }
+    }
+
+    // Connection loss, time-outs and a cluster that is re-forming mean "down for now", not a bug in a script.
+    private static bool IsUnavailable(Exception exception) => exception switch
+    {
+        RedisConnectionException or RedisTimeoutException or ObjectDisposedException => true,
+        RedisServerException server => server.Message.StartsWith("CLUSTERDOWN", StringComparison.Ordinal)
+            || server.Message.StartsWith("TRYAGAIN", StringComparison.Ordinal)
+            || server.Message.StartsWith("LOADING", StringComparison.Ordinal)
+            || server.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal),
+        _ => false,
+    };
+}

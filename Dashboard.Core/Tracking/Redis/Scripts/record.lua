@@ -1,0 +1,83 @@
+-- Records a shard's share of a batch in one round trip.
+-- ARGV[1]: now (Unix ms); then 7 per activity: user, session, module, organization, user_agent, ip, active (1/0).
+local now = ARGV[1]
+
+local function later(a, b)
+  if a == nil then return b end
+  if b ~= nil and tonumber(b) > tonumber(a) then return b end
+  return a
+end
+
+local function set_or_remove(key, member, score)
+  if score then
+    redis.call('ZADD', key, score, member)
+  else
+    redis.call('ZREM', key, member)
+  end
+end
+
+local function touch(user, session, module, organization, user_agent, ip)
+  local started = now
+  local previous = redis.call('HGET', INFO, session)
+  if previous then
+    local fields = parse_session(previous)
+    started = fields[4]
+    if fields[1] ~= user then forget_user_session(fields[1], session) end
+  end
+  redis.call('HSET', INFO, session,
+    user .. '\n' .. organization .. '\n' .. module .. '\n' .. started .. '\n' .. ip .. '\n' .. user_agent)
+  redis.call('ZADD', SESSIONS, 'GT', now, session)
+
+  local list = redis.call('HGET', USER_SESSIONS, user)
+  if not list then
+    redis.call('HSET', USER_SESSIONS, user, session)
+  elseif not string.find(' ' .. list .. ' ', ' ' .. session .. ' ', 1, true) then
+    redis.call('HSET', USER_SESSIONS, user, list .. ' ' .. session)
+  end
+
+  -- GT: a late heartbeat from another instance never moves a time back.
+  redis.call('ZADD', tag .. ':u', 'GT', now, user)
+  redis.call('ZADD', module_users(module), 'GT', now, user)
+  redis.call('ZADD', organization_users(organization), 'GT', now, user)
+  redis.call('ZADD', pair_users(module, organization), 'GT', now, user)
+  redis.call('ZADD', tag .. ':m', 'GT', now, module)
+  redis.call('ZADD', tag .. ':o', 'GT', now, organization)
+  redis.call('ZADD', tag .. ':om:' .. organization, 'GT', now, module)
+  redis.call('ZADD', tag .. ':mm:' .. module, 'GT', now, organization)
+end
+
+-- Logout: the user's presence wherever this session counted falls back to their other sessions' latest activity.
+local function end_session(session)
+  local record = redis.call('HGET', INFO, session)
+  if not record then return end
+  local ended = parse_session(record)
+  local user, organization, module = ended[1], ended[2], ended[3]
+  redis.call('HDEL', INFO, session)
+  redis.call('ZREM', SESSIONS, session)
+
+  local user_latest, module_latest, organization_latest, pair_latest
+  for _, other in ipairs(forget_user_session(user, session)) do
+    local seen = redis.call('ZSCORE', SESSIONS, other)
+    local other_record = redis.call('HGET', INFO, other)
+    if seen and other_record then
+      local fields = parse_session(other_record)
+      user_latest = later(user_latest, seen)
+      if fields[3] == module then module_latest = later(module_latest, seen) end
+      if fields[2] == organization then organization_latest = later(organization_latest, seen) end
+      if fields[3] == module and fields[2] == organization then pair_latest = later(pair_latest, seen) end
+    end
+  end
+  set_or_remove(tag .. ':u', user, user_latest)
+  set_or_remove(module_users(module), user, module_latest)
+  set_or_remove(organization_users(organization), user, organization_latest)
+  set_or_remove(pair_users(module, organization), user, pair_latest)
+end
+
+for i = 2, #ARGV, 7 do
+  if ARGV[i + 6] == '1' then
+    touch(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5])
+  else
+    end_session(ARGV[i + 1])
+  end
+end
+return 0

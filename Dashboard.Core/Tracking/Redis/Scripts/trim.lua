@@ -1,0 +1,5 @@
+-- Removes up to ARGV[2] members scored before ARGV[1] from the sorted set TAG .. ARGV[3]. Returns how many.
+local key = tag .. ARGV[3]
+local expired = redis.call('ZRANGEBYSCORE', key, '-inf', '(' .. ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+if #expired > 0 then redis.call('ZREM', key, unpack(expired)) end
+return #expired

@@ -1,0 +1,68 @@
+namespace Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// A real PostgreSQL server (initdb + pg_ctl) on a free loopback port, its data in a temp folder. PostgreSQL refuses
+/// to run as root, so when the tests run as root it is started as the postgres OS user.
+/// </summary>
+internal sealed class PostgresServer : IDisposable
+{
+    private readonly string _folder;
+    private readonly string _dataFolder;
+
+    private PostgresServer(string folder, int port)
+    {
+        _folder = folder;
+        _dataFolder = Path.Combine(folder, "data");
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public static async Task<PostgresServer> StartAsync(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        if (IsRoot)
+        {
+            await ChildProcess.RunAsync("chown", "postgres:postgres", folder);
+        }
+
+        var server = new PostgresServer(folder, FreePort.Next());
+        await AsPostgresAsync("initdb", "-D", server._dataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync");
+        await server.StartAsync();
+        return server;
+    }
+
+    /// <summary>An Npgsql connection string for <paramref name="database"/> on this server.</summary>
+    public string ConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true";
+
+    /// <summary>Starts the server (again, after <see cref="StopAsync"/>) on the same port and data.</summary>
+    public Task StartAsync() =>
+        AsPostgresAsync("pg_ctl", "-D", _dataFolder, "-w", "-t", "60", "-l", Path.Combine(_folder, "server.log"),
+            "-o", $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
+
+    public Task StopAsync() => AsPostgresAsync("pg_ctl", "-D", _dataFolder, "-w", "-m", "fast", "stop");
+
+    public void Dispose()
+    {
+        try
+        {
+            AsPostgresAsync("pg_ctl", "-D", _dataFolder, "-w", "-m", "immediate", "stop")
+                .GetAwaiter().GetResult();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already stopped.
+        }
+    }
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    private static Task<string> AsPostgresAsync(string tool, params string[] arguments)
+    {
+        var binary = RequiredBinary.Find(tool, "postgresql", RequiredBinary.PostgresFolders());
+        return IsRoot
+            ? ChildProcess.RunAsync("runuser", ["-u", "postgres", "--", binary, .. arguments])
+            : ChildProcess.RunAsync(binary, arguments);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Dashboard.Tests.Infrastructure;
+
+/// <summary>A real redis-server on a free loopback port, its files in a temp folder; nothing is saved to disk.</summary>
+internal sealed class RedisServer : IDisposable
+{
+    private readonly Process _process;
+
+    private RedisServer(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string Endpoint => $"127.0.0.1:{Port}";
+
+    public static async Task<RedisServer> StartAsync(string folder, bool clusterNode = false)
+    {
+        var server = RequiredBinary.Find("redis-server", "redis-server");
+        // A cluster node also listens on port + 10000 for its bus.
+        var port = FreePort.Next(candidate => !clusterNode || FreePort.IsFree(candidate + 10000));
+        Directory.CreateDirectory(folder);
+        List<string> arguments =
+        [
+            "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", folder,
+            "--save", "", "--appendonly", "no", "--protected-mode", "yes", "--daemonize", "no",
+        ];
+        if (clusterNode)
+        {
+            arguments.AddRange(["--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000"]);
+        }
+
+        var redis = new RedisServer(ChildProcess.StartServer(server, [.. arguments]), port);
+        await redis.WaitUntilReadyAsync();
+        return redis;
+    }
+
+    public Task<string> CliAsync(params string[] arguments) =>
+        ChildProcess.RunAsync(RequiredBinary.Find("redis-cli", "redis-tools"), ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), .. arguments]);
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit(5000);
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"redis-server on port {Port} exited at start with code {_process.ExitCode}.");
+            }
+
+            try
+            {
+                if ((await CliAsync("ping")).Trim() == "PONG")
+                {
+                    return;
+                }
+            }
+            catch (InvalidOperationException) when (deadline.Elapsed < TimeSpan.FromSeconds(20))
+            {
+            }
+
+            await Task.Delay(50);
+        }
+    }
+}

@@ -1,0 +1,405 @@
+using Dashboard.Core.Configuration;
+using Dashboard.Core.Tracking;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dashboard.Tests.Tracking;
+
+/// <summary>
+/// What every live store must do, run against each of them (in-process, single Redis, Redis Cluster).
+/// Time is a fake clock, so window expiry is tested exactly.
+/// </summary>
+public abstract class LiveStoreContract
+{
+    private static readonly DateTimeOffset Start = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    protected FakeTimeProvider Time { get; } = new(Start);
+
+    protected TrackingOptions Options { get; } = new() { KeyPrefix = $"test-{Guid.NewGuid():N}" };
+
+    /// <summary>A store of the kind under test with <see cref="Options"/> and <see cref="Time"/>, empty.</summary>
+    protected abstract Task<ILiveStore> CreateStoreAsync(IOptions<TrackingOptions> options, TimeProvider time);
+
+    private Task<ILiveStore> NewStoreAsync() => CreateStoreAsync(Microsoft.Extensions.Options.Options.Create(Options), Time);
+
+    [Fact]
+    public async Task Snapshot_NoActivity_IsAllZero()
+    {
+        var store = await NewStoreAsync();
+
+        var snapshot = await store.ReadSnapshotAsync(default);
+
+        Assert.Equal(0, snapshot.ConcurrentUsers);
+        Assert.Equal(0, snapshot.ActiveSessions);
+        Assert.Empty(snapshot.Modules);
+        Assert.Empty(snapshot.Organizations);
+        Assert.Equal(Start, snapshot.Timestamp);
+    }
+
+    [Fact]
+    public async Task Snapshot_OneHeartbeat_CountsUserSessionModuleAndOrganization()
+    {
+        var store = await NewStoreAsync();
+
+        await store.RecordAsync([Activity.Of("user123", "session789", "accounting", "org456")], default);
+        var snapshot = await store.ReadSnapshotAsync(default);
+
+        Assert.Equal(1, snapshot.ConcurrentUsers);
+        Assert.Equal(1, snapshot.ActiveSessions);
+        Assert.Equal([new DimensionCount("accounting", 1)], snapshot.Modules);
+        Assert.Equal([new DimensionCount("org456", 1)], snapshot.Organizations);
+    }
+
+    [Fact]
+    public async Task Snapshot_SecondSessionOfSameUser_CountsUserOnce()
+    {
+        var store = await NewStoreAsync();
+
+        await store.RecordAsync([Activity.Of("u1", "s1", "accounting"), Activity.Of("u1", "s2", "tax")], default);
+        var snapshot = await store.ReadSnapshotAsync(default);
+
+        Assert.Equal(1, snapshot.ConcurrentUsers);
+        Assert.Equal(2, snapshot.ActiveSessions);
+        Assert.Equal([new DimensionCount("accounting", 1), new DimensionCount("tax", 1)], snapshot.Modules);
+        Assert.Equal([new DimensionCount("org-1", 1)], snapshot.Organizations);
+    }
+
+    [Fact]
+    public async Task Snapshot_ManyUsersAcrossShards_CountsEachDistinctUserOnce()
+    {
+        var store = await NewStoreAsync();
+        var activities = Enumerable.Range(0, 300).SelectMany(i => new[]
+        {
+            Activity.Of($"user-{i}", $"a-{i}", module: i % 3 == 0 ? "tax" : "accounting", organization: $"org-{i % 7}"),
+            Activity.Of($"user-{i}", $"b-{i}", module: "accounting", organization: $"org-{i % 7}"),
+        }).ToList();
+
+        await store.RecordAsync(activities, default);
+        var snapshot = await store.ReadSnapshotAsync(default);
+
+        Assert.Equal(300, snapshot.ConcurrentUsers);
+        Assert.Equal(600, snapshot.ActiveSessions);
+        Assert.Equal([new DimensionCount("accounting", 300), new DimensionCount("tax", 100)], snapshot.Modules);
+        Assert.Equal(7, snapshot.Organizations.Count);
+        Assert.Equal(300, snapshot.Organizations.Sum(organization => organization.Users));
+        Assert.Equal(new DimensionCount("org-0", 43), snapshot.Organizations[0]);
+    }
+
+    [Fact]
+    public async Task Snapshot_Breakdowns_AreOrderedMostUsersFirstThenById()
+    {
+        var store = await NewStoreAsync();
+
+        await store.RecordAsync(
+        [
+            Activity.Of("u1", "s1", "b-module", "org-b"), Activity.Of("u2", "s2", "a-module", "org-a"),
+            Activity.Of("u3", "s3", "c-module", "org-c"), Activity.Of("u4", "s4", "c-module", "org-c"),
+        ], default);
+        var snapshot = await store.ReadSnapshotAsync(default);
+
+        Assert.Equal(["c-module", "a-module", "b-module"], snapshot.Modules.Select(module => module.Id));
+        Assert.Equal(["org-c", "org-a", "org-b"], snapshot.Organizations.Select(organization => organization.Id));
+    }
+
+    [Fact]
+    public async Task Snapshot_ActivityExactlyOneWindowOld_IsStillCounted()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("u1", "s1")], default);
+
+        Time.Advance(Options.ActivityWindow);
+
+        Assert.Equal(1, (await store.ReadSnapshotAsync(default)).ConcurrentUsers);
+    }
+
+    [Fact]
+    public async Task Snapshot_ActivityOlderThanWindow_IsNotCounted()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("u1", "s1"), Activity.Of("u2", "s2")], default);
+        Time.Advance(TimeSpan.FromSeconds(30));
+        await store.RecordAsync([Activity.Of("u2", "s2")], default);
+
+        Time.Advance(TimeSpan.FromSeconds(31));
+        var snapshot = await store.ReadSnapshotAsync(default);
+
+        Assert.Equal(1, snapshot.ConcurrentUsers);
+        Assert.Equal(1, snapshot.ActiveSessions);
+        Assert.Equal([new DimensionCount("accounting", 1)], snapshot.Modules);
+    }
+
+    [Fact]
+    public async Task Logout_OnlySession_StopsCountingUserAtOnce()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("u1", "s1", "tax", "org-9")], default);
+
+        await store.RecordAsync([Activity.Of("u1", "s1", "tax", "org-9", active: false)], default);
+        var snapshot = await store.ReadSnapshotAsync(default);
+
+        Assert.Equal(0, snapshot.ConcurrentUsers);
+        Assert.Equal(0, snapshot.ActiveSessions);
+        Assert.Empty(snapshot.Modules);
+        Assert.Empty(snapshot.Organizations);
+        Assert.Equal(0, (await store.ReadOrganizationAsync("org-9", default)).Users);
+        Assert.Equal(0, (await store.ListSessionsAsync(new SessionQuery(), default)).Total);
+    }
+
+    [Fact]
+    public async Task Logout_OneOfTwoSessions_KeepsUserCountedThroughTheOther()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("u1", "s1", "accounting"), Activity.Of("u1", "s2", "tax")], default);
+
+        await store.RecordAsync([Activity.Of("u1", "s2", "tax", active: false)], default);
+        var snapshot = await store.ReadSnapshotAsync(default);
+
+        Assert.Equal(1, snapshot.ConcurrentUsers);
+        Assert.Equal(1, snapshot.ActiveSessions);
+        Assert.Equal([new DimensionCount("accounting", 1)], snapshot.Modules);
+    }
+
+    [Fact]
+    public async Task Logout_UserFallsBackToOtherSessionsLastActivity()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("u1", "old")], default);
+        Time.Advance(TimeSpan.FromSeconds(50));
+        await store.RecordAsync([Activity.Of("u1", "new")], default);
+        await store.RecordAsync([Activity.Of("u1", "new", active: false)], default);
+
+        Time.Advance(TimeSpan.FromSeconds(11));
+        var snapshot = await store.ReadSnapshotAsync(default);
+
+        Assert.Equal(0, snapshot.ConcurrentUsers);
+        Assert.Empty(snapshot.Modules);
+    }
+
+    [Fact]
+    public async Task Logout_UnknownSession_ChangesNothing()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("u1", "s1")], default);
+
+        await store.RecordAsync([Activity.Of("u1", "never-seen", active: false)], default);
+
+        Assert.Equal(1, (await store.ReadSnapshotAsync(default)).ActiveSessions);
+    }
+
+    [Fact]
+    public async Task Heartbeat_AfterLogout_StartsTheSessionAgain()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("u1", "s1"), Activity.Of("u1", "s1", active: false)], default);
+        Time.Advance(TimeSpan.FromSeconds(5));
+
+        await store.RecordAsync([Activity.Of("u1", "s1")], default);
+        var session = Assert.Single((await store.ListSessionsAsync(new SessionQuery(), default)).Sessions);
+
+        Assert.Equal(Time.GetUtcNow(), session.StartedAt);
+    }
+
+    [Fact]
+    public async Task ReadModule_SplitsUsersByOrganization()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync(
+        [
+            Activity.Of("u1", "s1", "tax", "org-a"), Activity.Of("u2", "s2", "tax", "org-a"),
+            Activity.Of("u3", "s3", "tax", "org-b"), Activity.Of("u4", "s4", "payroll", "org-a"),
+        ], default);
+
+        var tax = await store.ReadModuleAsync("tax", default);
+
+        Assert.Equal(3, tax.Users);
+        Assert.Equal([new DimensionCount("org-a", 2), new DimensionCount("org-b", 1)], tax.Organizations);
+    }
+
+    [Fact]
+    public async Task ReadOrganization_SplitsUsersByModule()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync(
+        [
+            Activity.Of("u1", "s1", "tax", "org-a"), Activity.Of("u1", "s5", "payroll", "org-a"),
+            Activity.Of("u2", "s2", "tax", "org-a"), Activity.Of("u3", "s3", "tax", "org-b"),
+        ], default);
+
+        var organization = await store.ReadOrganizationAsync("org-a", default);
+
+        Assert.Equal(2, organization.Users);
+        Assert.Equal([new DimensionCount("tax", 2), new DimensionCount("payroll", 1)], organization.Modules);
+    }
+
+    [Fact]
+    public async Task ReadModuleAndOrganization_Unknown_AreZeroNotErrors()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("u1", "s1")], default);
+
+        var module = await store.ReadModuleAsync("no-such-module", default);
+        var organization = await store.ReadOrganizationAsync("no-such-org", default);
+
+        Assert.Equal(0, module.Users);
+        Assert.Empty(module.Organizations);
+        Assert.Equal(0, organization.Users);
+        Assert.Empty(organization.Modules);
+    }
+
+    [Fact]
+    public async Task ListSessions_KeepsStartAndShowsLatestHeartbeat()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("u1", "s1", "accounting", "org-1")], default);
+        Time.Advance(TimeSpan.FromSeconds(20));
+        await store.RecordAsync([Activity.Of("u1", "s1", "tax", "org-1") with { UserAgent = null, IpAddress = "::1" }], default);
+
+        var session = Assert.Single((await store.ListSessionsAsync(new SessionQuery(), default)).Sessions);
+
+        Assert.Equal(
+            new ActiveSession("s1", "u1", "org-1", "tax", null, "::1", Start, Start.AddSeconds(20)),
+            session);
+    }
+
+    [Fact]
+    public async Task ListSessions_PagesMostRecentFirst()
+    {
+        var store = await NewStoreAsync();
+        for (var i = 0; i < 7; i++)
+        {
+            await store.RecordAsync([Activity.Of($"user-{i}", $"session-{i}")], default);
+            Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var first = await store.ListSessionsAsync(new SessionQuery { PageSize = 3 }, default);
+        var third = await store.ListSessionsAsync(new SessionQuery { PageSize = 3, Offset = 6 }, default);
+
+        Assert.Equal(7, first.Total);
+        Assert.Equal(["session-6", "session-5", "session-4"], first.Sessions.Select(session => session.SessionId));
+        Assert.Equal(["session-0"], third.Sessions.Select(session => session.SessionId));
+    }
+
+    [Fact]
+    public async Task ListSessions_FiltersByModuleOrganizationAndUser()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync(
+        [
+            Activity.Of("u1", "s1", "tax", "org-a"), Activity.Of("u1", "s2", "payroll", "org-a"),
+            Activity.Of("u2", "s3", "tax", "org-b"), Activity.Of("u3", "s4", "tax", "org-a"),
+        ], default);
+
+        async Task<string[]> Ids(SessionQuery query) =>
+            [.. (await store.ListSessionsAsync(query, default)).Sessions.Select(session => session.SessionId).Order()];
+
+        Assert.Equal(["s1", "s3", "s4"], await Ids(new SessionQuery { ModuleId = "tax" }));
+        Assert.Equal(["s1", "s2", "s4"], await Ids(new SessionQuery { OrganizationId = "org-a" }));
+        Assert.Equal(["s1", "s2"], await Ids(new SessionQuery { UserId = "u1" }));
+        Assert.Equal(["s1", "s4"], await Ids(new SessionQuery { ModuleId = "tax", OrganizationId = "org-a" }));
+        Assert.Equal(["s2"], await Ids(new SessionQuery { UserId = "u1", ModuleId = "payroll" }));
+        Assert.Empty(await Ids(new SessionQuery { UserId = "nobody" }));
+    }
+
+    [Fact]
+    public async Task ListSessions_SessionThatMovedModule_IsListedUnderItsCurrentModuleOnly()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("u1", "s1", "tax")], default);
+        await store.RecordAsync([Activity.Of("u1", "s1", "payroll")], default);
+
+        var tax = await store.ListSessionsAsync(new SessionQuery { ModuleId = "tax" }, default);
+        var payroll = await store.ListSessionsAsync(new SessionQuery { ModuleId = "payroll" }, default);
+
+        Assert.Equal(0, tax.Total);
+        Assert.Equal(1, payroll.Total);
+    }
+
+    [Fact]
+    public async Task Cleanup_RemovesOnlySessionsOlderThanTtl_AndIsIdempotent()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("gone", "s-gone", "tax", "org-gone")], default);
+        Time.Advance(Options.SessionTtl);
+        await store.RecordAsync([Activity.Of("here", "s-here")], default);
+        Time.Advance(TimeSpan.FromSeconds(1));
+
+        var first = await store.CleanupAsync(default);
+        var second = await store.CleanupAsync(default);
+
+        Assert.Equal(1, first);
+        Assert.Equal(0, second);
+        var snapshot = await store.ReadSnapshotAsync(default);
+        Assert.Equal(1, snapshot.ConcurrentUsers);
+        Assert.Equal(1, snapshot.ActiveSessions);
+        Assert.Equal(1, (await store.ListSessionsAsync(new SessionQuery(), default)).Total);
+        Assert.Equal(0, (await store.ListSessionsAsync(new SessionQuery { UserId = "gone" }, default)).Total);
+    }
+
+    [Fact]
+    public async Task Cleanup_ManyExpiredSessions_RemovesThemAll()
+    {
+        Options.Shards = 1;
+        var store = await NewStoreAsync();
+        var activities = Enumerable.Range(0, 2500)
+            .Select(i => Activity.Of($"user-{i}", $"session-{i}", $"module-{i % 3}", $"org-{i % 40}"))
+            .ToList();
+        foreach (var batch in activities.Chunk(ActivityTracker.MaxBatchSize))
+        {
+            await store.RecordAsync(batch, default);
+        }
+
+        Time.Advance(Options.SessionTtl + TimeSpan.FromSeconds(1));
+        var removed = await store.CleanupAsync(default);
+
+        Assert.Equal(2500, removed);
+        Assert.Equal(0, await store.CleanupAsync(default));
+    }
+
+    [Fact]
+    public async Task Record_ManyParallelHeartbeats_GiveExactCounts()
+    {
+        var store = await NewStoreAsync();
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(worker => Task.Run(async () =>
+        {
+            for (var i = 0; i < 25; i++)
+            {
+                await store.RecordAsync([Activity.Of($"user-{worker}-{i}", $"session-{worker}-{i}")], default);
+                await store.RecordAsync([Activity.Of("shared-user", $"shared-{worker}-{i}", "tax")], default);
+            }
+        })));
+        var snapshot = await store.ReadSnapshotAsync(default);
+
+        Assert.Equal(1001, snapshot.ConcurrentUsers);
+        Assert.Equal(2000, snapshot.ActiveSessions);
+        Assert.Equal([new DimensionCount("accounting", 1000), new DimensionCount("tax", 1)], snapshot.Modules);
+    }
+
+    [Fact]
+    public async Task Tracker_InvalidBatchItem_RefusesTheWholeBatchAndWritesNothing()
+    {
+        var store = await NewStoreAsync();
+        var tracker = new ActivityTracker(store);
+
+        var result = await tracker.TrackBatchAsync(
+            [Activity.Of("u1", "s1"), Activity.Of("u2", "s2") with { IpAddress = "999.1.1.1" }], default);
+
+        Assert.False(result.IsValid);
+        Assert.Equal([new ValidationError("activities[1].ipAddress", "ipAddress must be a valid IPv4 or IPv6 address.")], result.Errors);
+        Assert.Equal(0, (await store.ReadSnapshotAsync(default)).ActiveSessions);
+    }
+
+    [Fact]
+    public async Task Tracker_InvalidActivity_ListsEveryProblemAndWritesNothing()
+    {
+        var store = await NewStoreAsync();
+        var tracker = new ActivityTracker(store);
+
+        var result = await tracker.TrackAsync(
+            new ActivityEvent { UserId = "", OrganizationId = "org 1", SessionId = new string('s', 129), ModuleId = "ok" },
+            default);
+
+        Assert.Equal(["userId", "organizationId", "sessionId"], result.Errors.Select(error => error.Field));
+        Assert.Equal(0, (await store.ReadSnapshotAsync(default)).ActiveSessions);
+    }
+}
