@@ -1,0 +1,30 @@
+using Microsoft.JSInterop;
+
+namespace Dashboard.Web.Components.Layout;
+
+public partial class MainLayout
+{
+    private const string ThemeKey = "dashboard-theme";
+
+    private bool _drawerOpen = true;
+    private bool _isDarkMode;
+
+    [Inject]
+    public required IJSRuntime JS { get; init; }
+
+    // The choice is per browser: read it once the circuit can talk to the page.
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _isDarkMode = await JS.InvokeAsync<string?>("localStorage.getItem", ThemeKey) == "dark";
+            StateHasChanged();
+        }
+    }
+
+    private async Task ToggleThemeAsync()
+    {
+        _isDarkMode = !_isDarkMode;
+        await JS.InvokeVoidAsync("localStorage.setItem", ThemeKey, _isDarkMode ? "dark" : "light");
+    }
+}
