@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Dashboard.Core.Configuration;
+using Dashboard.Web.Api;
 using Dashboard.Web.Components;
+using Dashboard.Web.Health;
 using Dashboard.Web.HostedServices;
 using Dashboard.Web.Live;
 using MudBlazor.Services;
@@ -15,6 +18,10 @@ builder.Services.AddHostedService(services => services.GetRequiredService<Metric
 builder.Services.AddHostedService<LiveStoreCleanupService>();
 builder.Services.AddScoped<DashboardState>();
 
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+builder.Services.AddHealthChecks().AddCheck<LiveStoreHealthCheck>(LiveStoreHealthCheck.Name);
+builder.Services.AddOpenApi();
+
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -27,6 +34,13 @@ if (!app.Environment.IsDevelopment())
 
 app.UseAntiforgery();
 app.MapStaticAssets();
+app.MapOpenApi();
+app.UseSwaggerUI(options =>
+{
+    options.RoutePrefix = "api-docs";
+    options.SwaggerEndpoint("/openapi/v1.json", "Concurrent users API");
+});
+app.MapConcurrentUsersApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

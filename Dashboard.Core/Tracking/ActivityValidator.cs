@@ -12,10 +12,10 @@ public static partial class ActivityValidator
     public static IReadOnlyList<ValidationError> Validate(ActivityEvent activity)
     {
         var errors = new List<ValidationError>();
-        CheckId(errors, "userId", activity.UserId);
-        CheckId(errors, "organizationId", activity.OrganizationId);
-        CheckId(errors, "sessionId", activity.SessionId);
-        CheckId(errors, "moduleId", activity.ModuleId);
+        AddIfInvalid(errors, ValidateId("userId", activity.UserId));
+        AddIfInvalid(errors, ValidateId("organizationId", activity.OrganizationId));
+        AddIfInvalid(errors, ValidateId("sessionId", activity.SessionId));
+        AddIfInvalid(errors, ValidateId("moduleId", activity.ModuleId));
 
         if (activity.UserAgent is { Length: > MaxUserAgentLength })
         {
@@ -30,19 +30,27 @@ public static partial class ActivityValidator
         return errors;
     }
 
-    private static void CheckId(List<ValidationError> errors, string field, string? value)
+    /// <summary>The id rule (1–128 characters of letters, digits and <c>._:@-</c>), also for ids in URLs and filters.</summary>
+    public static ValidationError? ValidateId(string field, string? value)
     {
         if (string.IsNullOrEmpty(value))
         {
-            errors.Add(new(field, $"{field} is required."));
+            return new(field, $"{field} is required.");
         }
-        else if (value.Length > MaxIdLength)
+
+        if (value.Length > MaxIdLength)
         {
-            errors.Add(new(field, $"{field} must be at most {MaxIdLength} characters."));
+            return new(field, $"{field} must be at most {MaxIdLength} characters.");
         }
-        else if (!IdPattern().IsMatch(value))
+
+        return IdPattern().IsMatch(value) ? null : new(field, $"{field} may contain only letters, digits and . _ : @ -");
+    }
+
+    private static void AddIfInvalid(List<ValidationError> errors, ValidationError? error)
+    {
+        if (error is not null)
         {
-            errors.Add(new(field, $"{field} may contain only letters, digits and . _ : @ -"));
+            errors.Add(error);
         }
     }
 

@@ -1,0 +1,43 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dashboard.Web.Live;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Infrastructure;
+
+/// <summary>
+/// The real web app in memory, with its whole pipeline, on the stores the settings name (in-process by default).
+/// Polls are run by the test when it wants one, so nothing waits on the poll interval.
+/// </summary>
+public sealed class DashboardApp(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public const string Api = "/api/concurrent-users";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+    };
+
+    public Task PollAsync() => Services.GetRequiredService<MetricsPoller>().PollOnceAsync(default);
+
+    public async Task<JsonElement> GetDataAsync(string path)
+    {
+        using var client = CreateClient();
+        var response = await client.GetAsync(path);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}: {body}");
+        return body.GetProperty("data");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Dashboard:Tracking:KeyPrefix", $"app-{Guid.NewGuid():N}");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

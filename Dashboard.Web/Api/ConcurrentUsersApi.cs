@@ -1,0 +1,20 @@
+namespace Dashboard.Web.Api;
+
+/// <summary>The REST API under <c>/api/concurrent-users</c>: the spec's endpoints and what users need beyond them.</summary>
+public static class ConcurrentUsersApi
+{
+    public const string Prefix = "/api/concurrent-users";
+
+    public static RouteGroupBuilder MapConcurrentUsersApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup(Prefix)
+            .WithTags("Concurrent users")
+            .AddEndpointFilter<StoreUnavailableFilter>();
+        group.MapTrackEndpoints();
+        group.MapLiveEndpoints();
+        group.MapSessionEndpoints();
+        group.MapRealtimeEndpoints();
+        group.MapHealthEndpoints();
+        return group;
+    }
+}

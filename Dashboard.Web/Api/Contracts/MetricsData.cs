@@ -1,0 +1,23 @@
+using Dashboard.Core.Tracking;
+
+namespace Dashboard.Web.Api.Contracts;
+
+/// <summary><c>GET metrics</c>: the latest poll in full, organizations cut to the top N.</summary>
+public sealed record MetricsData(
+    long ConcurrentUsers,
+    long ActiveSessions,
+    DateTimeOffset Timestamp,
+    int ActivityWindowSeconds,
+    IReadOnlyList<ModuleCount> Modules,
+    IReadOnlyList<OrganizationCount> Organizations,
+    int TotalOrganizations)
+{
+    public static MetricsData From(LiveSnapshot snapshot, TimeSpan activityWindow, int topOrganizations) => new(
+        snapshot.ConcurrentUsers,
+        snapshot.ActiveSessions,
+        snapshot.Timestamp,
+        (int)activityWindow.TotalSeconds,
+        [.. snapshot.Modules.Select(module => new ModuleCount(module.Id, module.Users))],
+        [.. snapshot.Organizations.Take(topOrganizations).Select(organization => new OrganizationCount(organization.Id, organization.Users))],
+        snapshot.Organizations.Count);
+}

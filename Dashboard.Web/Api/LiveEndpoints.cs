@@ -1,0 +1,81 @@
+using Dashboard.Core.Configuration;
+using Dashboard.Core.Tracking;
+using Dashboard.Web.Api.Contracts;
+using Dashboard.Web.Live;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>Reads of "now", served from the latest poll in the hub, so API traffic never adds store reads.</summary>
+public static class LiveEndpoints
+{
+    public const int DefaultTopOrganizations = 10;
+
+    public static RouteGroupBuilder MapLiveEndpoints(this RouteGroupBuilder group)
+    {
+        group.MapGet("/current", GetCurrent).WithSummary("Current concurrent users");
+        group.MapGet("/metrics", GetMetrics).WithSummary("Comprehensive live metrics");
+        group.MapGet("/module/{id}", GetModule).WithSummary("Users in one module");
+        group.MapGet("/organization/{id}", GetOrganizationAsync).WithSummary("Users in one organization, by module");
+        return group;
+    }
+
+    private static Results<Ok<ApiEnvelope<CurrentUsersData>>, JsonHttpResult<ApiError>> GetCurrent(MetricsHub hub)
+    {
+        var (snapshot, error) = Latest(hub);
+        return snapshot is null
+            ? error
+            : ApiResults.Ok(new CurrentUsersData(snapshot.ConcurrentUsers, snapshot.ActiveSessions, snapshot.Timestamp));
+    }
+
+    private static Results<Ok<ApiEnvelope<MetricsData>>, JsonHttpResult<ApiError>> GetMetrics(
+        MetricsHub hub, IOptions<TrackingOptions> tracking, int? top)
+    {
+        if (top is < 1 or > 1000)
+        {
+            return ApiResults.BadRequest("Invalid top", "top must be between 1 and 1000.");
+        }
+
+        var (snapshot, error) = Latest(hub);
+        return snapshot is null
+            ? error
+            : ApiResults.Ok(MetricsData.From(snapshot, tracking.Value.ActivityWindow, top ?? DefaultTopOrganizations));
+    }
+
+    private static Results<Ok<ApiEnvelope<ModuleUsersData>>, JsonHttpResult<ApiError>> GetModule(string id, MetricsHub hub)
+    {
+        if (ActivityValidator.ValidateId("id", id) is { } invalid)
+        {
+            return ApiResults.Invalid([invalid]);
+        }
+
+        var (snapshot, error) = Latest(hub);
+        return snapshot is null
+            ? error
+            : ApiResults.Ok(new ModuleUsersData(
+                id, snapshot.Modules.FirstOrDefault(module => module.Id == id)?.Users ?? 0, snapshot.Timestamp));
+    }
+
+    // The split by module is not part of the poll snapshot, so this one reads the live store.
+    private static async Task<Results<Ok<ApiEnvelope<OrganizationUsersData>>, JsonHttpResult<ApiError>>> GetOrganizationAsync(
+        string id, ILiveStore store, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (ActivityValidator.ValidateId("id", id) is { } invalid)
+        {
+            return ApiResults.Invalid([invalid]);
+        }
+
+        var usage = await store.ReadOrganizationAsync(id, cancellationToken);
+        return ApiResults.Ok(new OrganizationUsersData(
+            id, usage.Users, [.. usage.Modules.Select(module => new ModuleCount(module.Id, module.Users))], time.GetUtcNow()));
+    }
+
+    /// <summary>The latest good snapshot, or the 503 that explains why there is none.</summary>
+    private static (LiveSnapshot? Snapshot, JsonHttpResult<ApiError> Error) Latest(MetricsHub hub) => hub.Latest switch
+    {
+        { LiveStoreError: { } reason } => (null, ApiResults.Unavailable("Live store", reason)),
+        { Snapshot: { } snapshot } => (snapshot, null!),
+        _ => (null, ApiResults.Unavailable("Live data", "The first poll of the live store has not finished yet; retry in a moment.")),
+    };
+}

@@ -1,0 +1,103 @@
+using Dashboard.Core.Tracking;
+using Dashboard.Web.Api.Contracts;
+
+namespace Dashboard.Web.Api;
+
+/// <summary><c>GET sessions</c>: the active sessions, paged and filtered, as JSON or as a CSV download.</summary>
+public static class SessionEndpoints
+{
+    public const int MaxCsvRows = 100_000;
+
+    public static RouteGroupBuilder MapSessionEndpoints(this RouteGroupBuilder group)
+    {
+        group.MapGet("/sessions", ListSessionsAsync)
+            .Produces<ApiEnvelope<SessionsData>>()
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .WithSummary("Active sessions, most recent first (format=csv for a download)");
+        return group;
+    }
+
+    private static async Task<IResult> ListSessionsAsync(
+        ILiveStore store,
+        string? module,
+        string? organization,
+        string? user,
+        int? offset,
+        int? limit,
+        string? format,
+        CancellationToken cancellationToken)
+    {
+        var errors = new List<ValidationError>();
+        AddIfInvalidId(errors, "module", module);
+        AddIfInvalidId(errors, "organization", organization);
+        AddIfInvalidId(errors, "user", user);
+        if (offset < 0)
+        {
+            errors.Add(new("offset", "offset must be 0 or more."));
+        }
+
+        if (limit is < 1 or > SessionQuery.MaxPageSize)
+        {
+            errors.Add(new("limit", $"limit must be between 1 and {SessionQuery.MaxPageSize}."));
+        }
+
+        if (format is not (null or "json" or "csv"))
+        {
+            errors.Add(new("format", "format must be json or csv."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiResults.Invalid(errors);
+        }
+
+        var query = new SessionQuery
+        {
+            ModuleId = module,
+            OrganizationId = organization,
+            UserId = user,
+            Offset = offset ?? 0,
+            PageSize = limit ?? 50,
+        };
+        if (format == "csv")
+        {
+            return TypedResults.Text(await ExportCsvAsync(store, query, cancellationToken), "text/csv");
+        }
+
+        var page = await store.ListSessionsAsync(query, cancellationToken);
+        return ApiResults.Ok(new SessionsData(page.Sessions, page.Total, query.Offset, query.PageSize));
+    }
+
+    // The download holds every match from the offset on, not one page, up to a bound.
+    private static async Task<string> ExportCsvAsync(ILiveStore store, SessionQuery query, CancellationToken cancellationToken)
+    {
+        var sessions = new List<ActiveSession>();
+        var page = query with { PageSize = SessionQuery.MaxPageSize };
+        while (sessions.Count < MaxCsvRows)
+        {
+            var result = await store.ListSessionsAsync(page, cancellationToken);
+            sessions.AddRange(result.Sessions);
+            if (result.Sessions.Count < page.PageSize)
+            {
+                break;
+            }
+
+            page = page with { Offset = page.Offset + page.PageSize };
+        }
+
+        return Csv.Write(
+            ["session_id", "user_id", "organization_id", "module_id", "user_agent", "ip_address", "started_at", "last_activity_at"],
+            sessions.Take(MaxCsvRows),
+            session => [session.SessionId, session.UserId, session.OrganizationId, session.ModuleId, session.UserAgent,
+                session.IpAddress, session.StartedAt, session.LastActivityAt]);
+    }
+
+    private static void AddIfInvalidId(List<ValidationError> errors, string field, string? value)
+    {
+        if (value is not null && ActivityValidator.ValidateId(field, value) is { } error)
+        {
+            errors.Add(error);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Dashboard.Core.Tracking;
+using Dashboard.Web.Api.Contracts;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Api;
+
+/// <summary><c>POST track</c> and <c>POST track/batch</c>: the way activity comes in from platform services.</summary>
+public static class TrackEndpoints
+{
+    public const long MaxTrackBytes = 16 * 1024;
+    public const long MaxBatchBytes = 1024 * 1024;
+
+    public static RouteGroupBuilder MapTrackEndpoints(this RouteGroupBuilder group)
+    {
+        group.MapPost("/track", TrackAsync)
+            .Produces<ApiEnvelope<TrackData>>()
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<ApiError>(StatusCodes.Status415UnsupportedMediaType)
+            .WithSummary("Track user activity (a heartbeat; isActive=false ends the session)");
+        group.MapPost("/track/batch", TrackBatchAsync)
+            .Produces<ApiEnvelope<TrackData>>()
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .WithSummary($"Track up to {ActivityTracker.MaxBatchSize} activities, all or nothing");
+        return group;
+    }
+
+    private static async Task<IResult> TrackAsync(
+        HttpRequest request, ActivityTracker tracker, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var (body, error) = await JsonBody.ReadAsync<TrackRequest>(request, MaxTrackBytes, json.Value.SerializerOptions, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        return Answer(await tracker.TrackAsync(body!.ToActivity(), cancellationToken));
+    }
+
+    private static async Task<IResult> TrackBatchAsync(
+        HttpRequest request, ActivityTracker tracker, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var (body, error) = await JsonBody.ReadAsync<TrackBatchRequest>(request, MaxBatchBytes, json.Value.SerializerOptions, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var activities = (body!.Activities ?? []).Select(item => (item ?? new TrackRequest()).ToActivity()).ToList();
+        return Answer(await tracker.TrackBatchAsync(activities, cancellationToken));
+    }
+
+    private static IResult Answer(TrackResult result) =>
+        result.IsValid ? ApiResults.Ok(new TrackData(result.Accepted)) : ApiResults.Invalid(result.Errors);
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+
+namespace Dashboard.Web.Health;
+
+/// <summary>
+/// Whether the live store answers: a PING to every Redis primary (a cluster is only as healthy as its shards),
+/// or always healthy for the in-process store.
+/// </summary>
+public sealed class LiveStoreHealthCheck(IServiceProvider services) : IHealthCheck
+{
+    public const string Name = "redis";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (services.GetService<IConnectionMultiplexer>() is not { } redis)
+        {
+            return HealthCheckResult.Healthy("In-process live store (no Redis configured).");
+        }
+
+        var primaries = redis.GetServers().Where(server => !server.IsReplica).ToList();
+        if (primaries.Count == 0)
+        {
+            return HealthCheckResult.Unhealthy("No Redis server is connected.");
+        }
+
+        try
+        {
+            var latencies = await Task.WhenAll(primaries.Select(server => server.PingAsync()));
+            return HealthCheckResult.Healthy(
+                $"{primaries.Count} Redis primary server(s) answered PING in at most {latencies.Max().TotalMilliseconds:F1} ms.");
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy($"Redis did not answer PING: {exception.Message}", exception);
+        }
+    }
+}
