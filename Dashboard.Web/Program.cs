@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dashboard.Core.Configuration;
 using Dashboard.Web.Api;
 using Dashboard.Web.Components;
+using Dashboard.Web.Demo;
 using Dashboard.Web.Health;
 using Dashboard.Web.HostedServices;
 using Dashboard.Web.Live;
@@ -16,7 +17,16 @@ builder.Services.AddSingleton<MetricsHub>();
 builder.Services.AddSingleton<MetricsPoller>();
 builder.Services.AddHostedService(services => services.GetRequiredService<MetricsPoller>());
 builder.Services.AddHostedService<LiveStoreCleanupService>();
+builder.Services.AddSingleton<LiveReads>();
 builder.Services.AddScoped<DashboardState>();
+
+var demo = DemoMode.Decide(builder.Configuration, builder.Environment);
+builder.Services.AddSingleton(demo);
+builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
+if (demo.IsOn)
+{
+    builder.Services.AddHostedService<DemoTrafficService>();
+}
 
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 builder.Services.AddHealthChecks().AddCheck<LiveStoreHealthCheck>(LiveStoreHealthCheck.Name);

@@ -57,16 +57,16 @@ public static class LiveEndpoints
                 id, snapshot.Modules.FirstOrDefault(module => module.Id == id)?.Users ?? 0, snapshot.Timestamp));
     }
 
-    // The split by module is not part of the poll snapshot, so this one reads the live store.
+    // The split by module is not part of the poll snapshot: it is read from the store, once per poll.
     private static async Task<Results<Ok<ApiEnvelope<OrganizationUsersData>>, JsonHttpResult<ApiError>>> GetOrganizationAsync(
-        string id, ILiveStore store, TimeProvider time, CancellationToken cancellationToken)
+        string id, LiveReads reads, TimeProvider time)
     {
         if (ActivityValidator.ValidateId("id", id) is { } invalid)
         {
             return ApiResults.Invalid([invalid]);
         }
 
-        var usage = await store.ReadOrganizationAsync(id, cancellationToken);
+        var usage = await reads.OrganizationAsync(id);
         return ApiResults.Ok(new OrganizationUsersData(
             id, usage.Users, [.. usage.Modules.Select(module => new ModuleCount(module.Id, module.Users))], time.GetUtcNow()));
     }

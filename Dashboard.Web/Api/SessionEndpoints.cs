@@ -1,5 +1,6 @@
 using Dashboard.Core.Tracking;
 using Dashboard.Web.Api.Contracts;
+using Dashboard.Web.Live;
 
 namespace Dashboard.Web.Api;
 
@@ -19,7 +20,7 @@ public static class SessionEndpoints
     }
 
     private static async Task<IResult> ListSessionsAsync(
-        ILiveStore store,
+        LiveReads reads,
         string? module,
         string? organization,
         string? user,
@@ -62,21 +63,22 @@ public static class SessionEndpoints
         };
         if (format == "csv")
         {
-            return TypedResults.Text(await ExportCsvAsync(store, query, cancellationToken), "text/csv");
+            return TypedResults.Text(await ExportCsvAsync(reads, query, cancellationToken), "text/csv");
         }
 
-        var page = await store.ListSessionsAsync(query, cancellationToken);
+        var page = await reads.SessionsAsync(query);
         return ApiResults.Ok(new SessionsData(page.Sessions, page.Total, query.Offset, query.PageSize));
     }
 
     // The download holds every match from the offset on, not one page, up to a bound.
-    private static async Task<string> ExportCsvAsync(ILiveStore store, SessionQuery query, CancellationToken cancellationToken)
+    private static async Task<string> ExportCsvAsync(LiveReads reads, SessionQuery query, CancellationToken cancellationToken)
     {
         var sessions = new List<ActiveSession>();
         var page = query with { PageSize = SessionQuery.MaxPageSize };
         while (sessions.Count < MaxCsvRows)
         {
-            var result = await store.ListSessionsAsync(page, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            var result = await reads.SessionsAsync(page);
             sessions.AddRange(result.Sessions);
             if (result.Sessions.Count < page.PageSize)
             {

@@ -1,3 +1,4 @@
+using Dashboard.Web.Demo;
 using Microsoft.JSInterop;
 
 namespace Dashboard.Web.Components.Layout;
@@ -11,6 +12,9 @@ public partial class MainLayout
 
     [Inject]
     public required IJSRuntime JS { get; init; }
+
+    [Inject]
+    public required DemoMode Demo { get; init; }
 
     // The choice is per browser: read it once the circuit can talk to the page.
     protected override async Task OnAfterRenderAsync(bool firstRender)
