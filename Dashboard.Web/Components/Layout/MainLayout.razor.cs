@@ -10,6 +10,9 @@ public partial class MainLayout
     private bool _drawerOpen = true;
     private bool _isDarkMode;
 
+    // Set once the circuit is live: before that the page is prerendered HTML, and clicks do nothing.
+    private bool _interactive;
+
     [Inject]
     public required IJSRuntime JS { get; init; }
 
@@ -22,6 +25,7 @@ public partial class MainLayout
         if (firstRender)
         {
             _isDarkMode = await JS.InvokeAsync<string?>("localStorage.getItem", ThemeKey) == "dark";
+            _interactive = true;
             StateHasChanged();
         }
     }
