@@ -1,5 +1,6 @@
 using Dashboard.Core.Configuration;
 using Dashboard.Core.Tracking;
+using Dashboard.Web.Components.Charts;
 using Dashboard.Web.Live;
 using Microsoft.Extensions.Options;
 using MudBlazor;
@@ -22,9 +23,14 @@ public sealed partial class Home : IDisposable
     [SupplyParameterFromQuery(Name = "range")]
     public string? Range { get; set; }
 
+    [CascadingParameter(Name = "DarkMode")]
+    public bool DarkMode { get; set; }
+
     private LiveSnapshot? Snapshot => State.Current?.Snapshot;
 
     private IReadOnlyList<DimensionCount> Modules => Snapshot?.Modules ?? [];
+
+    private IReadOnlyList<ChartBar> ModuleBars => [.. Modules.Select(module => new ChartBar(module.Id, module.Users))];
 
     private IEnumerable<DimensionCount> TopOrganizations => (Snapshot?.Organizations ?? []).Take(TopOrganizationCount);
 
@@ -33,6 +39,8 @@ public sealed partial class Home : IDisposable
     protected override void OnInitialized() => State.Changed += OnChangedAsync;
 
     public void Dispose() => State.Changed -= OnChangedAsync;
+
+    private void OpenModule(string moduleId) => Navigation.NavigateTo(DashboardUrls.Module(moduleId, Range));
 
     private void OpenOrganization(TableRowClickEventArgs<DimensionCount> click)
     {
