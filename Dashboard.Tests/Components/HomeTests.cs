@@ -1,0 +1,76 @@
+using Bunit;
+using Dashboard.Tests.Infrastructure;
+using Dashboard.Tests.Tracking;
+using Dashboard.Web.Components.Pages;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Components;
+
+public sealed class HomeTests : DashboardComponentContext
+{
+    [Fact]
+    public async Task Render_AfterAPoll_ShowsCountsModulesAndTopOrganizations()
+    {
+        await PollAfterAsync(
+            Activity.Of("u1", "s1", "tax", "acme"), Activity.Of("u1", "s2", "payroll", "acme"), Activity.Of("u2", "s3", "tax", "globex"));
+
+        var page = Render<Home>();
+
+        Assert.Equal("2", page.Find("[data-testid=current-users]").TextContent);
+        Assert.Equal("3", page.Find("[data-testid=active-sessions]").TextContent);
+        Assert.Equal(["tax", "payroll"], page.FindAll("[data-testid=module-link]").Select(link => link.TextContent));
+        Assert.Equal(["acme", "globex"], page.FindAll("[data-testid=organization-row]").Select(row => row.TextContent));
+        Assert.Contains("users active in the last 60 s", page.Markup);
+    }
+
+    [Fact]
+    public async Task NewPoll_WhileLive_UpdatesTheCounterWithoutReload()
+    {
+        await PollAfterAsync(Activity.Of("u1", "s1"));
+        var page = Render<Home>();
+
+        await PollAfterAsync(Activity.Of("u2", "s2"), Activity.Of("u3", "s3"));
+
+        page.WaitForAssertion(() => Assert.Equal("3", page.Find("[data-testid=current-users]").TextContent));
+    }
+
+    [Fact]
+    public async Task NewPoll_WhilePaused_KeepsWhatTheViewerSawUntilResumed()
+    {
+        await PollAfterAsync(Activity.Of("u1", "s1"));
+        var page = Render<Home>();
+        page.Find("[data-testid=live-toggle]").Click();
+
+        await PollAfterAsync(Activity.Of("u2", "s2"));
+        Assert.Equal("1", page.Find("[data-testid=current-users]").TextContent);
+        Assert.Contains("paused", page.Find("[data-testid=last-updated]").TextContent);
+
+        page.Find("[data-testid=live-toggle]").Click();
+        Time.Advance(Web.Live.DashboardState.ThrottleInterval);
+        page.WaitForAssertion(() => Assert.Equal("2", page.Find("[data-testid=current-users]").TextContent));
+    }
+
+    [Fact]
+    public void Render_BeforeFirstPoll_SaysItIsWaiting()
+    {
+        var page = Render<Home>();
+
+        Assert.Equal("0", page.Find("[data-testid=current-users]").TextContent);
+        Assert.Contains("waiting for the first poll", page.Find("[data-testid=last-updated]").TextContent);
+    }
+
+    [Fact]
+    public async Task ModulesChart_BarClicked_NavigatesToTheModuleKeepingTheRange()
+    {
+        await PollAfterAsync(Activity.Of("u1", "s1", "tax"));
+        NavigateTo("/?range=7d");
+        var page = Render<Home>();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        await page.FindComponent<Web.Components.Charts.ApexChart>().InvokeAsync(() =>
+            page.FindComponent<Web.Components.Charts.ApexChart>().Instance.SelectBarAsync("tax"));
+
+        Assert.EndsWith("/modules/tax?range=7d", navigation.Uri, StringComparison.Ordinal);
+    }
+}
