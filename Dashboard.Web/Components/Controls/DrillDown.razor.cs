@@ -30,8 +30,11 @@ public sealed partial class DrillDown : IDisposable
     [Parameter, EditorRequired]
     public required string Id { get; set; }
 
-    [Parameter]
-    public string? Range { get; set; }
+    [Parameter, EditorRequired]
+    public required RangeSelection Range { get; set; }
+
+    [Parameter, EditorRequired]
+    public required EventCallback<RangeSelection> RangeChanged { get; set; }
 
     /// <summary>The range-dependent part of the page (history chart), shown beside the live counter.</summary>
     [Parameter]

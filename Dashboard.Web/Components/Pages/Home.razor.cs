@@ -7,7 +7,7 @@ using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages;
 
-public sealed partial class Home : IDisposable
+public sealed partial class Home : RangePage, IDisposable
 {
     public const int TopOrganizationCount = 10;
 
@@ -15,13 +15,7 @@ public sealed partial class Home : IDisposable
     public required DashboardState State { get; init; }
 
     [Inject]
-    public required NavigationManager Navigation { get; init; }
-
-    [Inject]
     public required IOptions<TrackingOptions> Tracking { get; init; }
-
-    [SupplyParameterFromQuery(Name = "range")]
-    public string? Range { get; set; }
 
     [CascadingParameter(Name = "DarkMode")]
     public bool DarkMode { get; set; }
@@ -35,6 +29,8 @@ public sealed partial class Home : IDisposable
     private IEnumerable<DimensionCount> TopOrganizations => (Snapshot?.Organizations ?? []).Take(TopOrganizationCount);
 
     private int WindowSeconds => (int)Tracking.Value.ActivityWindow.TotalSeconds;
+
+    protected override string UrlWith(RangeSelection range) => DashboardUrls.Overview(range);
 
     protected override void OnInitialized() => State.Changed += OnChangedAsync;
 
