@@ -1,0 +1,8 @@
+namespace Dashboard.Core.Alerts;
+
+/// <summary>How urgently an alert needs a human.</summary>
+public enum AlertSeverity
+{
+    Warning,
+    Critical,
+}
