@@ -31,7 +31,7 @@ public abstract class HistoryDatabaseContract : IAsyncLifetime
 
     private protected TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialized.");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         _database = await CreateDatabaseAsync();
         _services = BuildServices(Database.Settings);
@@ -41,7 +41,7 @@ public abstract class HistoryDatabaseContract : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_services is not null)
         {
