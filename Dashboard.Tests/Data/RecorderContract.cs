@@ -2,6 +2,7 @@ using Dashboard.Core.Tracking;
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Data.History;
+using Dashboard.Tests.Tracking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

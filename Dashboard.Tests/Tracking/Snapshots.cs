@@ -1,6 +1,6 @@
 using Dashboard.Core.Tracking;
 
-namespace Dashboard.Tests.Data;
+namespace Dashboard.Tests.Tracking;
 
 /// <summary>Builds poll snapshots for history tests.</summary>
 internal static class Snapshots
