@@ -61,8 +61,10 @@ public sealed class HistoryRecorder(ILiveSampleStore samples, IDbContextFactory<
             .Select(minute => minute.ToRow(new ConcurrentUsersHistory { MaxSessions = minute.MaxSessions }))
             .ToList();
         // A scope with no users in a whole minute needs no row: a missing row reads as zero.
+        // In one order on every instance, so two writing the same rows take their locks alike and never deadlock.
         var scoped = series
             .Where(entry => entry.Key.Kind != HistoryScopeKind.Overall)
+            .OrderBy(entry => entry.Key.Id, StringComparer.Ordinal)
             .SelectMany(entry => MinuteSummary.Of(entry.Value)
                 .Where(minute => minute.MaxUsers > 0)
                 .Select(minute => (Scope: entry.Key, Minute: minute)))

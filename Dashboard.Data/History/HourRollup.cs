@@ -54,7 +54,8 @@ internal static class HourRollup
         var extraColumns = string.Concat(extra.Select(column => $", {column.Column}"));
         var extraValues = string.Concat(extra.Select(column => $", {column.Aggregate}"));
         var extraUpdates = string.Concat(extra.Select(column => $", {column.Column} = excluded.{column.Column}"));
-        // SQLite needs the WHERE to read ON CONFLICT as the upsert rather than a join's ON.
+        // SQLite needs the WHERE to read ON CONFLICT as the upsert rather than a join's ON. The ORDER BY makes every
+        // instance lock the rows in one order, so two rebuilding the same hour never deadlock.
         return $"""
             INSERT INTO {table} (granularity, bucket_start, {scopeColumn}min_users, avg_users, max_users, peak_at, sample_count{extraColumns})
             SELECT @hour_granularity, @hour, {scopeValue}
@@ -68,6 +69,7 @@ internal static class HourRollup
             FROM {table} m
             WHERE m.granularity = @minute_granularity AND m.bucket_start >= @hour AND m.bucket_start < @next
             GROUP BY m.{scope ?? "granularity"}
+            ORDER BY m.{scope ?? "granularity"}
             ON CONFLICT (granularity, {scopeColumn}bucket_start) DO UPDATE SET
                 min_users = excluded.min_users, avg_users = excluded.avg_users, max_users = excluded.max_users,
                 peak_at = excluded.peak_at, sample_count = excluded.sample_count{extraUpdates}

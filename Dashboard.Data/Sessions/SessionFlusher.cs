@@ -141,7 +141,10 @@ public sealed partial class SessionFlusher : BackgroundService
             .ToList();
         try
         {
-            await _writer.UpsertAsync([.. batch.Select(session => session.ToRow())], cancellationToken).ConfigureAwait(false);
+            // Sorted, so instances writing the same sessions lock their rows in one order and never deadlock.
+            await _writer.UpsertAsync(
+                [.. batch.OrderBy(session => session.SessionId, StringComparer.Ordinal).Select(session => session.ToRow())],
+                cancellationToken).ConfigureAwait(false);
             Interlocked.Add(ref _written, batch.Count);
         }
         catch (Exception exception) when (!DatabaseErrors.IsTransient(exception) && exception is not OperationCanceledException)
