@@ -1,3 +1,4 @@
+using Dashboard.Core.Persistence;
 using Dashboard.Core.Tracking;
 using Dashboard.Core.Tracking.InProcess;
 using Dashboard.Core.Tracking.Redis;
@@ -14,8 +15,9 @@ public static class TrackingServiceCollectionExtensions
     public const string LiveStoreKey = "Dashboard:LiveStore";
 
     /// <summary>
-    /// Registers the tracking core: validated options, the live store chosen by <c>Dashboard:LiveStore</c>
-    /// (with one shared Redis connection when it is Redis) and the <see cref="ActivityTracker"/>.
+    /// Registers the tracking core: validated options, the live store and the live sample store chosen by
+    /// <c>Dashboard:LiveStore</c> (with one shared Redis connection when it is Redis), the <see cref="ActivityTracker"/>
+    /// and the <see cref="SessionUpdateQueue"/> it hands accepted activity to.
     /// </summary>
     public static IServiceCollection AddLiveTracking(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +27,11 @@ public static class TrackingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TrackingOptions>, TrackingOptionsValidator>();
         services.AddSingleton<ActivityTracker>();
+        services.AddOptions<PersistenceOptions>()
+            .Bind(configuration.GetSection(PersistenceOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PersistenceOptions>, PersistenceOptionsValidator>();
+        services.AddSingleton<SessionUpdateQueue>();
 
         switch (ReadLiveStoreKind(configuration))
         {
@@ -38,9 +45,11 @@ public static class TrackingServiceCollectionExtensions
 
                 services.AddSingleton<IConnectionMultiplexer>(_ => ConnectRedis(connection));
                 services.AddSingleton<ILiveStore, RedisLiveStore>();
+                services.AddSingleton<ILiveSampleStore, RedisLiveSampleStore>();
                 break;
             default:
                 services.AddSingleton<ILiveStore, InProcessLiveStore>();
+                services.AddSingleton<ILiveSampleStore, InProcessLiveSampleStore>();
                 break;
         }
 

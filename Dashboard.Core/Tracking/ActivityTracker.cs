@@ -1,10 +1,13 @@
+using Dashboard.Core.Persistence;
+
 namespace Dashboard.Core.Tracking;
 
 /// <summary>
 /// The one way in for activity: validates every item, and only when all are valid hands them to the live store,
-/// so a refused request writes nothing.
+/// so a refused request writes nothing. Once the live store has them, they are queued for the session table
+/// without waiting on the database.
 /// </summary>
-public sealed class ActivityTracker(ILiveStore store)
+public sealed class ActivityTracker(ILiveStore store, SessionUpdateQueue sessions)
 {
     public const int MaxBatchSize = 1000;
 
@@ -36,6 +39,7 @@ public sealed class ActivityTracker(ILiveStore store)
         }
 
         await store.RecordAsync(activities, cancellationToken).ConfigureAwait(false);
+        sessions.Enqueue(activities);
         return new TrackResult(activities.Count, []);
     }
 }

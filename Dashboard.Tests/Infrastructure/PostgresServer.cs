@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Dashboard.Tests.Infrastructure;
 
 /// <summary>
@@ -35,6 +37,16 @@ internal sealed class PostgresServer : IDisposable
     /// <summary>An Npgsql connection string for <paramref name="database"/> on this server.</summary>
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true";
+
+    /// <summary>Creates an empty database (from template1) and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string name)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return ConnectionString(name);
+    }
 
     /// <summary>Starts the server (again, after <see cref="StopAsync"/>) on the same port and data.</summary>
     public Task StartAsync() =>

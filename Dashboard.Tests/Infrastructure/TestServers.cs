@@ -19,6 +19,10 @@ internal static class TestServers
 
     public static Task<PostgresServer> PostgresAsync() => Postgres.Value;
 
+    /// <summary>A PostgreSQL server of the caller's own, for tests that stop it; the caller disposes of it.</summary>
+    public static Task<PostgresServer> StartPostgresAsync(string name) =>
+        PostgresServer.StartAsync(Path.Combine(Root, $"postgres-{name}-{Guid.NewGuid():N}"));
+
     private static string CreateRoot()
     {
         var root = Directory.CreateTempSubdirectory("dashboard-tests-").FullName;

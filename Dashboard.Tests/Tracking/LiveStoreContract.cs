@@ -1,5 +1,7 @@
 using Dashboard.Core.Configuration;
+using Dashboard.Core.Persistence;
 using Dashboard.Core.Tracking;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -19,6 +21,9 @@ public abstract class LiveStoreContract
 
     /// <summary>A store of the kind under test with <see cref="Options"/> and <see cref="Time"/>, empty.</summary>
     protected abstract Task<ILiveStore> CreateStoreAsync(IOptions<TrackingOptions> options, TimeProvider time);
+
+    private SessionUpdateQueue NewSessionQueue() =>
+        new(Microsoft.Extensions.Options.Options.Create(new PersistenceOptions()), Time, NullLogger<SessionUpdateQueue>.Instance);
 
     private Task<ILiveStore> NewStoreAsync() => CreateStoreAsync(Microsoft.Extensions.Options.Options.Create(Options), Time);
 
@@ -379,7 +384,8 @@ public abstract class LiveStoreContract
     public async Task Tracker_InvalidBatchItem_RefusesTheWholeBatchAndWritesNothing()
     {
         var store = await NewStoreAsync();
-        var tracker = new ActivityTracker(store);
+        var queue = NewSessionQueue();
+        var tracker = new ActivityTracker(store, queue);
 
         var result = await tracker.TrackBatchAsync(
             [Activity.Of("u1", "s1"), Activity.Of("u2", "s2") with { IpAddress = "999.1.1.1" }], default);
@@ -387,13 +393,15 @@ public abstract class LiveStoreContract
         Assert.False(result.IsValid);
         Assert.Equal([new ValidationError("activities[1].ipAddress", "ipAddress must be a valid IPv4 or IPv6 address.")], result.Errors);
         Assert.Equal(0, (await store.ReadSnapshotAsync(default)).ActiveSessions);
+        Assert.Equal(0, queue.Count);
     }
 
     [Fact]
     public async Task Tracker_InvalidActivity_ListsEveryProblemAndWritesNothing()
     {
         var store = await NewStoreAsync();
-        var tracker = new ActivityTracker(store);
+        var queue = NewSessionQueue();
+        var tracker = new ActivityTracker(store, queue);
 
         var result = await tracker.TrackAsync(
             new ActivityEvent { UserId = "", OrganizationId = "org 1", SessionId = new string('s', 129), ModuleId = "ok" },
@@ -401,5 +409,6 @@ public abstract class LiveStoreContract
 
         Assert.Equal(["userId", "organizationId", "sessionId"], result.Errors.Select(error => error.Field));
         Assert.Equal(0, (await store.ReadSnapshotAsync(default)).ActiveSessions);
+        Assert.Equal(0, queue.Count);
     }
 }

@@ -108,13 +108,13 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
     {
         var database = redis.GetDatabase();
         var tag = Tag(shard);
-        var modules = await RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:m")).ConfigureAwait(false);
-        var organizations = await RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:o")).ConfigureAwait(false);
+        var modules = await RedisCalls.RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:m")).ConfigureAwait(false);
+        var organizations = await RedisCalls.RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:o")).ConfigureAwait(false);
 
         var suffixes = new List<string>();
         foreach (var organization in organizations)
         {
-            var pairedModules = await RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:om:{organization}"))
+            var pairedModules = await RedisCalls.RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:om:{organization}"))
                 .ConfigureAwait(false);
             suffixes.AddRange(pairedModules.Select(module => $":mo:{module}|{organization}"));
         }
@@ -201,28 +201,5 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         Enumerable.Range(0, _options.Shards).Select(call);
 
     private Task<RedisResult> EvaluateAsync(string script, int shard, RedisValue[] arguments) =>
-        RunAsync(() => redis.GetDatabase().ScriptEvaluateAsync(script, [Tag(shard)], arguments));
-
-    private static async Task<T> RunAsync<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (Exception exception) when (IsUnavailable(exception))
-        {
-            throw new StoreUnavailableException("Redis", exception);
-        }
-    }
-
-    // Connection loss, time-outs and a cluster that is re-forming mean "down for now", not a bug in a script.
-    private static bool IsUnavailable(Exception exception) => exception switch
-    {
-        RedisConnectionException or RedisTimeoutException or ObjectDisposedException => true,
-        RedisServerException server => server.Message.StartsWith("CLUSTERDOWN", StringComparison.Ordinal)
-            || server.Message.StartsWith("TRYAGAIN", StringComparison.Ordinal)
-            || server.Message.StartsWith("LOADING", StringComparison.Ordinal)
-            || server.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal),
-        _ => false,
-    };
+        RedisCalls.RunAsync(() => redis.GetDatabase().ScriptEvaluateAsync(script, [Tag(shard)], arguments));
 }

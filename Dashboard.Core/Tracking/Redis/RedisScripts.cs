@@ -11,6 +11,8 @@ internal static class RedisScripts
     public static readonly string Sessions = Load("sessions.lua");
     public static readonly string ExpireSessions = Load("expire_sessions.lua");
     public static readonly string Trim = Load("trim.lua");
+    public static readonly string AppendSample = Load("append_sample.lua");
+    public static readonly string ReadSamples = Load("read_samples.lua");
 
     private static string Load(string name) => Read("shared.lua") + "\n" + Read(name);
 

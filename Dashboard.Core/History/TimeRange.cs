@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Dashboard.Core.History;
+
+/// <summary>
+/// A span of server time [Start, End) that history is asked about. <see cref="TryParse"/> is the one parser of the
+/// API's and the CLI's start/end arguments.
+/// </summary>
+public readonly partial record struct TimeRange
+{
+    public const int MaxYears = 5;
+
+    /// <summary>The range when no start is given: the hour before the end.</summary>
+    public static readonly TimeSpan DefaultLength = TimeSpan.FromHours(1);
+
+    public TimeRange(DateTimeOffset start, DateTimeOffset end)
+    {
+        if (start >= end)
+        {
+            throw new ArgumentException($"A time range must start ({start:O}) before it ends ({end:O}).", nameof(start));
+        }
+
+        Start = start.ToUniversalTime();
+        End = end.ToUniversalTime();
+    }
+
+    public DateTimeOffset Start { get; }
+
+    public DateTimeOffset End { get; }
+
+    public TimeSpan Length => End - Start;
+
+    /// <summary>The period of equal length just before this one, which a trend's change is measured against.</summary>
+    public TimeRange Previous => new(Start - Length, Start);
+
+    /// <summary>
+    /// Reads a range from user input. Each bound is "now", a relative time back from now ("90m", "24h", "7d", "2w",
+    /// "30s", also written "now-24h"), or an ISO-8601 instant ("2026-01-15T10:30:00Z"; without an offset it is UTC;
+    /// a date alone is its midnight UTC). A missing end is now; a missing start is <see cref="DefaultLength"/> before
+    /// the end. The start must come before the end, and the range may span at most <see cref="MaxYears"/> years.
+    /// </summary>
+    /// <param name="error">Empty on success; otherwise one sentence naming the bad argument and what is accepted.</param>
+    public static bool TryParse(string? start, string? end, DateTimeOffset now, out TimeRange range, out string error)
+    {
+        range = default;
+        if (!TryParseInstant("end", end, now, out var endAt, out error))
+        {
+            return false;
+        }
+
+        DateTimeOffset startAt;
+        if (string.IsNullOrWhiteSpace(start))
+        {
+            startAt = endAt - DefaultLength;
+        }
+        else if (!TryParseInstant("start", start, now, out startAt, out error))
+        {
+            return false;
+        }
+
+        if (startAt >= endAt)
+        {
+            error = $"start ({startAt:O}) must be before end ({endAt:O}).";
+            return false;
+        }
+
+        if (startAt < endAt.AddYears(-MaxYears))
+        {
+            error = $"The range from {startAt:O} to {endAt:O} is longer than {MaxYears} years; ask for a shorter one.";
+            return false;
+        }
+
+        range = new TimeRange(startAt, endAt);
+        return true;
+    }
+
+    private static bool TryParseInstant(string name, string? text, DateTimeOffset now, out DateTimeOffset value, out string error)
+    {
+        error = "";
+        value = now.ToUniversalTime();
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Equals("now", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var relative = RelativePattern().Match(trimmed);
+        if (relative.Success)
+        {
+            var amount = long.Parse(relative.Groups["amount"].ValueSpan, CultureInfo.InvariantCulture);
+            var unit = UnitOf(relative.Groups["unit"].Value);
+            // Anything further back than the calendar allows is refused here, not left to overflow.
+            if (amount > (value - DateTimeOffset.MinValue).Ticks / unit.Ticks)
+            {
+                error = $"{name} \"{text}\" reaches back before the year 1.";
+                return false;
+            }
+
+            value -= unit * amount;
+            return true;
+        }
+
+        if (DateTimeOffset.TryParseExact(trimmed, IsoFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value))
+        {
+            return true;
+        }
+
+        error = $"{name} \"{text}\" is not a time: use \"now\", a relative time such as 90m, 24h or 7d, " +
+            "or an ISO-8601 instant such as 2026-01-15T10:30:00Z.";
+        return false;
+    }
+
+    private static TimeSpan UnitOf(string unit) => unit.ToUpperInvariant() switch
+    {
+        "S" => TimeSpan.FromSeconds(1),
+        "M" => TimeSpan.FromMinutes(1),
+        "H" => TimeSpan.FromHours(1),
+        "D" => TimeSpan.FromDays(1),
+        _ => TimeSpan.FromDays(7),
+    };
+
+    private static readonly string[] IsoFormats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd'T'HH:mmK",
+        "yyyy-MM-dd",
+    ];
+
+    [GeneratedRegex(@"^(?:now\s*-\s*)?(?<amount>\d{1,9})\s*(?<unit>[smhdwSMHDW])$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RelativePattern();
+}

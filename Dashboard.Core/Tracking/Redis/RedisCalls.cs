@@ -1,0 +1,30 @@
+using StackExchange.Redis;
+
+namespace Dashboard.Core.Tracking.Redis;
+
+/// <summary>Runs a Redis call and turns "Redis is down for now" into <see cref="StoreUnavailableException"/>.</summary>
+internal static class RedisCalls
+{
+    public static async Task<T> RunAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsUnavailable(exception))
+        {
+            throw new StoreUnavailableException("Redis", exception);
+        }
+    }
+
+    // Connection loss, time-outs and a cluster that is re-forming mean "down for now", not a bug in a script.
+    private static bool IsUnavailable(Exception exception) => exception switch
+    {
+        RedisConnectionException or RedisTimeoutException or ObjectDisposedException => true,
+        RedisServerException server => server.Message.StartsWith("CLUSTERDOWN", StringComparison.Ordinal)
+            || server.Message.StartsWith("TRYAGAIN", StringComparison.Ordinal)
+            || server.Message.StartsWith("LOADING", StringComparison.Ordinal)
+            || server.Message.StartsWith("MASTERDOWN", StringComparison.Ordinal),
+        _ => false,
+    };
+}

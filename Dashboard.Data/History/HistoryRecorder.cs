@@ -1,0 +1,104 @@
+using Dashboard.Core.History;
+using Dashboard.Core.Tracking;
+using Dashboard.Data.Entities;
+using Dashboard.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Data.History;
+
+/// <summary>
+/// Turns each poll's snapshot into history: the 10-second sample (kept with the live store), the minute rows of
+/// every scope, and the hourly rollups. Minute rows are rebuilt from all the samples of their minute and hourly rows
+/// from all the minute rows of their hour, so recording the same minute again, from this instance or another one,
+/// leaves one correct row.
+/// </summary>
+public sealed class HistoryRecorder(ILiveSampleStore samples, IDbContextFactory<HistoryDbContext> contexts)
+{
+    private static readonly string[] UserColumns =
+    [
+        nameof(UsageRow.MinUsers), nameof(UsageRow.AvgUsers), nameof(UsageRow.MaxUsers),
+        nameof(UsageRow.PeakAt), nameof(UsageRow.SampleCount),
+    ];
+
+    /// <summary>
+    /// Records one poll. The minute before the snapshot's is rebuilt too: another instance may have added its last
+    /// samples after this one last wrote it. Throws <see cref="StoreUnavailableException"/> when a store is down.
+    /// </summary>
+    public async Task RecordAsync(LiveSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        await samples.AppendAsync(snapshot, cancellationToken).ConfigureAwait(false);
+        var minute = TimeBuckets.Floor(snapshot.Timestamp, TimeBuckets.Minute);
+        var since = minute - TimeBuckets.Minute;
+        var series = await samples.ReadAllScopesAsync(since, minute + TimeBuckets.Minute, cancellationToken).ConfigureAwait(false);
+        await DatabaseErrors.RunAsync(() => WriteAsync(series, [.. new[] { since, minute }
+            .Select(time => TimeBuckets.Floor(time, TimeBuckets.Hour)).Distinct()], cancellationToken)).ConfigureAwait(false);
+    }
+
+    private async Task WriteAsync(
+        IReadOnlyDictionary<HistoryScope, IReadOnlyList<LiveSample>> series, IReadOnlyList<DateTimeOffset> hours, CancellationToken cancellationToken)
+    {
+        var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (context.ConfigureAwait(false))
+        {
+            var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await UpsertMinutesAsync(context, series, cancellationToken).ConfigureAwait(false);
+                foreach (var hour in hours)
+                {
+                    await HourRollup.RebuildAsync(context, hour, cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task UpsertMinutesAsync(
+        HistoryDbContext context, IReadOnlyDictionary<HistoryScope, IReadOnlyList<LiveSample>> series, CancellationToken cancellationToken)
+    {
+        var overall = MinuteSummary.Of(series[HistoryScope.Overall])
+            .Select(minute => minute.ToRow(new ConcurrentUsersHistory { MaxSessions = minute.MaxSessions }))
+            .ToList();
+        // A scope with no users in a whole minute needs no row: a missing row reads as zero.
+        // In one order on every instance, so two writing the same rows take their locks alike and never deadlock.
+        var scoped = series
+            .Where(entry => entry.Key.Kind != HistoryScopeKind.Overall)
+            .OrderBy(entry => entry.Key.Id, StringComparer.Ordinal)
+            .SelectMany(entry => MinuteSummary.Of(entry.Value)
+                .Where(minute => minute.MaxUsers > 0)
+                .Select(minute => (Scope: entry.Key, Minute: minute)))
+            .ToList();
+        var modules = scoped
+            .Where(row => row.Scope.Kind == HistoryScopeKind.Module)
+            .Select(row => row.Minute.ToRow(new ModuleUsageTracking { ModuleId = row.Scope.Id! }))
+            .ToList();
+        var organizations = scoped
+            .Where(row => row.Scope.Kind == HistoryScopeKind.Organization)
+            .Select(row => row.Minute.ToRow(new OrganizationUsageHistory { OrganizationId = row.Scope.Id! }))
+            .ToList();
+
+        await UpsertAsync(context, overall, [nameof(UsageRow.Granularity), nameof(UsageRow.BucketStart)],
+            [.. UserColumns, nameof(ConcurrentUsersHistory.MaxSessions)], cancellationToken).ConfigureAwait(false);
+        await UpsertAsync(context, modules,
+            [nameof(UsageRow.Granularity), nameof(ModuleUsageTracking.ModuleId), nameof(UsageRow.BucketStart)],
+            UserColumns, cancellationToken).ConfigureAwait(false);
+        await UpsertAsync(context, organizations,
+            [nameof(UsageRow.Granularity), nameof(OrganizationUsageHistory.OrganizationId), nameof(UsageRow.BucketStart)],
+            UserColumns, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Only the user columns are overwritten: requests, errors and latency of a module's minute are written by others.
+    private static Task UpsertAsync<TRow>(
+        HistoryDbContext context, IReadOnlyCollection<TRow> rows, string[] key, string[] columns, CancellationToken cancellationToken)
+        where TRow : UsageRow
+    {
+        if (rows.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var upsert = new SqlUpsert<TRow>(context);
+        return upsert.ExecuteAsync(rows, key, upsert.Overwrite(columns), cancellationToken);
+    }
+}

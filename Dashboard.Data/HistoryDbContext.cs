@@ -1,0 +1,43 @@
+using Dashboard.Data.Entities;
+using Dashboard.Data.Entities.Views;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Data;
+
+/// <summary>
+/// The history database: sessions, users over time per scope, performance, resources and alerts, and the four
+/// summary views. One model for both providers; <see cref="SqliteHistoryDbContext"/> and
+/// <see cref="PostgresHistoryDbContext"/> only say which provider's migrations apply.
+/// </summary>
+public abstract class HistoryDbContext : DbContext
+{
+    protected HistoryDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<ConcurrentUsersHistory> ConcurrentUsersHistory => Set<ConcurrentUsersHistory>();
+
+    public DbSet<ModuleUsageTracking> ModuleUsageTracking => Set<ModuleUsageTracking>();
+
+    public DbSet<OrganizationUsageHistory> OrganizationUsageHistory => Set<OrganizationUsageHistory>();
+
+    public DbSet<PerformanceMetric> PerformanceMetrics => Set<PerformanceMetric>();
+
+    public DbSet<ResourceUtilization> ResourceUtilization => Set<ResourceUtilization>();
+
+    public DbSet<PerformanceAlert> PerformanceAlerts => Set<PerformanceAlert>();
+
+    public DbSet<CurrentActiveSession> CurrentActiveSessions => Set<CurrentActiveSession>();
+
+    public DbSet<ModuleUsageSummary> ModuleUsageSummaries => Set<ModuleUsageSummary>();
+
+    public DbSet<OrganizationUsageSummary> OrganizationUsageSummaries => Set<OrganizationUsageSummary>();
+
+    public DbSet<PerformanceAlertsSummary> PerformanceAlertsSummaries => Set<PerformanceAlertsSummary>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HistoryDbContext).Assembly);
+}

@@ -1,0 +1,227 @@
+using Dashboard.Core.Configuration;
+using Dashboard.Core.Persistence;
+using Dashboard.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Data.Sessions;
+
+/// <summary>
+/// Writes the sessions the track path queued: coalesced by session id, in batches of up to BatchSize rows, each
+/// session at most FlushInterval after it arrived; and closes sessions silent for longer than the session TTL.
+/// While the database is down it keeps what it holds (up to QueueCapacity sessions, after which the queue drops and
+/// counts) and retries with a doubling delay, so a database restart loses nothing.
+/// </summary>
+public sealed partial class SessionFlusher : BackgroundService
+{
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
+
+    private readonly SessionUpdateQueue _queue;
+    private readonly SessionWriter _writer;
+    private readonly PersistenceOptions _options;
+    private readonly TimeSpan _sessionTtl;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SessionFlusher> _logger;
+    private readonly OrderedDictionary<string, PendingSession> _pending = new(StringComparer.Ordinal);
+    private DateTimeOffset _nextClose = DateTimeOffset.MinValue;
+    private int _pendingCount;
+    private long _written;
+    private long _failedAttempts;
+    private long _discarded;
+
+    public SessionFlusher(
+        SessionUpdateQueue queue,
+        IDbContextFactory<HistoryDbContext> contexts,
+        IOptions<PersistenceOptions> persistence,
+        IOptions<TrackingOptions> tracking,
+        TimeProvider time,
+        ILogger<SessionFlusher> logger)
+    {
+        _queue = queue;
+        _writer = new SessionWriter(contexts);
+        _options = persistence.Value;
+        _sessionTtl = tracking.Value.SessionTtl;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Distinct sessions taken from the queue and not yet written.</summary>
+    public int PendingCount => Volatile.Read(ref _pendingCount);
+
+    /// <summary>Session rows written since start.</summary>
+    public long Written => Interlocked.Read(ref _written);
+
+    /// <summary>Writes that failed because the database was unavailable, and were retried.</summary>
+    public long FailedAttempts => Interlocked.Read(ref _failedAttempts);
+
+    /// <summary>Sessions given up on because the database refused them for a reason retrying cannot fix.</summary>
+    public long Discarded => Interlocked.Read(ref _discarded);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        // The loop has ended: one last attempt at everything still held, within the host's shutdown time.
+        Drain(int.MaxValue);
+        try
+        {
+            while (_pending.Count > 0)
+            {
+                await WriteBatchAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (DatabaseErrors.IsTransient(exception) || exception is OperationCanceledException)
+        {
+            LogLostAtShutdown(_logger, exception, _pending.Count);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var retryDelay = TimeSpan.Zero;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                Drain(_options.QueueCapacity);
+                try
+                {
+                    await WriteWhatIsDueAsync(stoppingToken).ConfigureAwait(false);
+                    if (retryDelay > TimeSpan.Zero)
+                    {
+                        LogRecovered(_logger, _pending.Count);
+                        retryDelay = TimeSpan.Zero;
+                    }
+
+                    await WaitForWorkAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (DatabaseErrors.IsTransient(exception) && !stoppingToken.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref _failedAttempts);
+                    retryDelay = retryDelay == TimeSpan.Zero
+                        ? FirstRetryDelay
+                        : TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, _options.MaxRetryDelay.Ticks));
+                    LogRetrying(_logger, exception, _pending.Count, retryDelay);
+                    await Task.Delay(retryDelay, _time, stoppingToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: StopAsync writes what is left.
+        }
+    }
+
+    private async Task WriteWhatIsDueAsync(CancellationToken cancellationToken)
+    {
+        while (_pending.Count >= _options.BatchSize || (_pending.Count > 0 && IsDue(_pending.GetAt(0).Value)))
+        {
+            await WriteBatchAsync(cancellationToken).ConfigureAwait(false);
+            Drain(_options.QueueCapacity);
+        }
+
+        var now = _time.GetUtcNow();
+        if (now >= _nextClose)
+        {
+            var closed = await _writer.CloseSilentAsync(now - _sessionTtl, cancellationToken).ConfigureAwait(false);
+            _nextClose = now + _options.ExpireInterval;
+            if (closed > 0)
+            {
+                LogClosed(_logger, closed, _sessionTtl);
+            }
+        }
+    }
+
+    // The oldest sessions first, so none waits longer than the flush interval.
+    private async Task WriteBatchAsync(CancellationToken cancellationToken)
+    {
+        var batch = Enumerable.Range(0, Math.Min(_options.BatchSize, _pending.Count))
+            .Select(index => _pending.GetAt(index).Value)
+            .ToList();
+        try
+        {
+            // Sorted, so instances writing the same sessions lock their rows in one order and never deadlock.
+            await _writer.UpsertAsync(
+                [.. batch.OrderBy(session => session.SessionId, StringComparer.Ordinal).Select(session => session.ToRow())],
+                cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _written, batch.Count);
+        }
+        catch (Exception exception) when (!DatabaseErrors.IsTransient(exception) && exception is not OperationCanceledException)
+        {
+            Interlocked.Add(ref _discarded, batch.Count);
+            LogDiscarded(_logger, exception, batch.Count);
+        }
+
+        foreach (var session in batch)
+        {
+            _pending.Remove(session.SessionId);
+        }
+
+        Volatile.Write(ref _pendingCount, _pending.Count);
+    }
+
+    private void Drain(int capacity)
+    {
+        while (_pending.Count < capacity && _queue.Reader.TryRead(out var update))
+        {
+            if (_pending.TryGetValue(update.Activity.SessionId, out var session))
+            {
+                session.Apply(update);
+            }
+            else
+            {
+                _pending.Add(update.Activity.SessionId, PendingSession.From(update));
+            }
+        }
+
+        Volatile.Write(ref _pendingCount, _pending.Count);
+    }
+
+    private bool IsDue(PendingSession session) => _time.GetUtcNow() - session.QueuedAt >= _options.FlushInterval;
+
+    // Until more updates arrive (unless no more fit), the oldest held session is due, or silent sessions are to close.
+    private async Task WaitForWorkAsync(CancellationToken cancellationToken)
+    {
+        var wakeAt = _nextClose;
+        if (_pending.Count > 0)
+        {
+            var due = _pending.GetAt(0).Value.QueuedAt + _options.FlushInterval;
+            wakeAt = due < wakeAt ? due : wakeAt;
+        }
+
+        var delay = wakeAt - _time.GetUtcNow();
+        if (delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timer = Task.Delay(delay, _time, wake.Token);
+        var arrival = _pending.Count < _options.QueueCapacity
+            ? _queue.Reader.WaitToReadAsync(wake.Token).AsTask()
+            : Task.Delay(Timeout.InfiniteTimeSpan, wake.Token);
+        await Task.WhenAny(timer, arrival).ConfigureAwait(false);
+        await wake.CancelAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The history database is unavailable; holding {Pending} sessions and retrying in {Delay}")]
+    private static partial void LogRetrying(ILogger logger, Exception exception, int pending, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "The history database is back; {Pending} sessions still to write")]
+    private static partial void LogRecovered(ILogger logger, int pending);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Closed {Closed} sessions silent for longer than {SessionTtl}")]
+    private static partial void LogClosed(ILogger logger, int closed, TimeSpan sessionTtl);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "The history database refused a batch of {Count} sessions; they are not written")]
+    private static partial void LogDiscarded(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Stopping with the history database unavailable: {Count} sessions are not written")]
+    private static partial void LogLostAtShutdown(ILogger logger, Exception exception, int count);
+}

@@ -1,0 +1,69 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Dashboard.Data.Storage;
+
+/// <summary>
+/// INSERT … ON CONFLICT … DO UPDATE for a batch of entities, one text for both providers: PostgreSQL and SQLite
+/// share the syntax. EF Core has no upsert, and read-then-write would race with another instance. Values go through
+/// each property's type mapping, so value converters apply exactly as in EF's own commands.
+/// </summary>
+internal sealed class SqlUpsert<TEntity>
+    where TEntity : class
+{
+    // Far below both databases' limits (SQLite 32 766, PostgreSQL 65 535); keeps one statement's text small.
+    private const int MaxParameters = 5000;
+
+    private readonly DbContext _context;
+    private readonly IEntityType _entity;
+    private readonly ISqlGenerationHelper _sql;
+    private readonly IReadOnlyList<IProperty> _inserted;
+
+    public SqlUpsert(DbContext context)
+    {
+        _context = context;
+        _entity = context.Model.FindEntityType(typeof(TEntity))
+            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not part of the model.");
+        _sql = context.GetService<ISqlGenerationHelper>();
+        // The database numbers new rows itself.
+        _inserted = [.. _entity.GetProperties().Where(property => property.ValueGenerated != ValueGenerated.OnAdd)];
+        Table = _sql.DelimitIdentifier(_entity.GetTableName()!);
+    }
+
+    public string Table { get; }
+
+    public string Column(string property) =>
+        _sql.DelimitIdentifier((_entity.FindProperty(property)
+            ?? throw new ArgumentException($"{typeof(TEntity).Name} has no property {property}.", nameof(property))).GetColumnName());
+
+    /// <summary>"column = excluded.column" for each property: the new row's values win.</summary>
+    public string Overwrite(params string[] properties) =>
+        string.Join(", ", properties.Select(property => $"{Column(property)} = excluded.{Column(property)}"));
+
+    /// <param name="conflict">The properties of the unique index that identifies a row.</param>
+    /// <param name="update">What follows DO UPDATE SET: assignments, and optionally a WHERE.</param>
+    public async Task ExecuteAsync(
+        IReadOnlyCollection<TEntity> rows, IReadOnlyList<string> conflict, string update, CancellationToken cancellationToken)
+    {
+        var columns = string.Join(", ", _inserted.Select(property => _sql.DelimitIdentifier(property.GetColumnName())));
+        var target = string.Join(", ", conflict.Select(Column));
+        using var factory = _context.Database.GetDbConnection().CreateCommand();
+        foreach (var chunk in rows.Chunk(Math.Max(1, MaxParameters / _inserted.Count)))
+        {
+            var parameters = new List<DbParameter>();
+            var values = chunk.Select(row => "(" + string.Join(", ", _inserted.Select(property =>
+            {
+                var name = $"@p{parameters.Count}";
+                parameters.Add(property.GetRelationalTypeMapping()
+                    .CreateParameter(factory, name, property.PropertyInfo!.GetValue(row), property.IsNullable));
+                return name;
+            })) + ")");
+            var sql = $"INSERT INTO {Table} ({columns}) VALUES {string.Join(", ", values)} " +
+                $"ON CONFLICT ({target}) DO UPDATE SET {update}";
+            await _context.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
