@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dashboard.Core.Configuration;
+using Dashboard.Data.Configuration;
 using Dashboard.Web.Api;
 using Dashboard.Web.Components;
 using Dashboard.Web.Demo;
@@ -13,6 +14,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddLiveTracking(builder.Configuration);
+builder.Services.AddDashboardHistory(builder.Configuration);
 builder.Services.AddSingleton<MetricsHub>();
 builder.Services.AddSingleton<MetricsPoller>();
 builder.Services.AddHostedService(services => services.GetRequiredService<MetricsPoller>());
@@ -29,7 +31,9 @@ if (demo.IsOn)
 }
 
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
-builder.Services.AddHealthChecks().AddCheck<LiveStoreHealthCheck>(LiveStoreHealthCheck.Name);
+builder.Services.AddHealthChecks()
+    .AddCheck<LiveStoreHealthCheck>(LiveStoreHealthCheck.Name)
+    .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name);
 builder.Services.AddOpenApi();
 
 builder.Services.AddMudServices();

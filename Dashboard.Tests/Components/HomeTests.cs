@@ -40,13 +40,13 @@ public sealed class HomeTests : DashboardComponentContext
     {
         await PollAfterAsync(Activity.Of("u1", "s1"));
         var page = Render<Home>();
-        page.Find("[data-testid=live-toggle]").Click();
+        await page.Find("[data-testid=live-toggle]").ClickAsync(new());
 
         await PollAfterAsync(Activity.Of("u2", "s2"));
         Assert.Equal("1", page.Find("[data-testid=current-users]").TextContent);
         Assert.Contains("paused", page.Find("[data-testid=last-updated]").TextContent);
 
-        page.Find("[data-testid=live-toggle]").Click();
+        await page.Find("[data-testid=live-toggle]").ClickAsync(new());
         Time.Advance(Web.Live.DashboardState.ThrottleInterval);
         page.WaitForAssertion(() => Assert.Equal("2", page.Find("[data-testid=current-users]").TextContent));
     }

@@ -13,6 +13,8 @@ namespace Dashboard.Tests.Infrastructure;
 /// </summary>
 public sealed class DashboardApp(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("dashboard-app-").FullName;
+
     public const string Api = "/api/concurrent-users";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -31,10 +33,18 @@ public sealed class DashboardApp(IReadOnlyDictionary<string, string?>? settings 
         return body.GetProperty("data");
     }
 
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataFolder, recursive: true);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Dashboard:Tracking:KeyPrefix", $"app-{Guid.NewGuid():N}");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(_dataFolder, "dashboard.db")}");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -12,6 +12,7 @@ public static class ConcurrentUsersApi
             .AddEndpointFilter<StoreUnavailableFilter>();
         group.MapTrackEndpoints();
         group.MapLiveEndpoints();
+        group.MapHistoryEndpoints();
         group.MapSessionEndpoints();
         group.MapRealtimeEndpoints();
         group.MapHealthEndpoints();

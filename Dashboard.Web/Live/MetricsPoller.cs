@@ -1,15 +1,17 @@
 using Dashboard.Core.Configuration;
 using Dashboard.Core.Tracking;
+using Dashboard.Data.History;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Live;
 
 /// <summary>
-/// Reads one snapshot from the live store every poll interval and publishes it to the hub. The only reader of the
-/// live store for viewers: one per instance, whatever the number of dashboards or streams open.
+/// Reads one snapshot from the live store every poll interval, records it as history, and publishes it to the hub.
+/// The only reader of the live store for viewers: one per instance, whatever the number of dashboards or streams open.
 /// </summary>
 public sealed partial class MetricsPoller(
     ILiveStore store,
+    HistoryRecorder recorder,
     MetricsHub hub,
     IOptions<TrackingOptions> options,
     TimeProvider time,
@@ -25,21 +27,38 @@ public sealed partial class MetricsPoller(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One poll: a failure is published (the UI shows a banner) and the next tick tries again.</summary>
+    /// <summary>
+    /// One poll. A store that is down is published (the UI shows a banner) and the next tick tries again; history
+    /// missed while the database is down is rebuilt from the live samples when it is back.
+    /// </summary>
     public async Task PollOnceAsync(CancellationToken cancellationToken)
     {
+        LiveSnapshot snapshot;
         try
         {
-            var snapshot = await store.ReadSnapshotAsync(cancellationToken);
-            hub.Publish(new PollResult(snapshot, snapshot.Timestamp, LiveStoreError: null));
+            snapshot = await store.ReadSnapshotAsync(cancellationToken);
         }
         catch (StoreUnavailableException exception)
         {
-            LogStoreUnavailable(logger, exception.Message);
-            hub.Publish(new PollResult(hub.Latest?.Snapshot, time.GetUtcNow(), exception.Message));
+            LogStoreUnavailable(logger, exception.Store, exception.Message);
+            hub.Publish(new PollResult(hub.Latest?.Snapshot, time.GetUtcNow(), exception.Message, hub.Latest?.HistoryStoreError));
+            return;
         }
+
+        string? historyError = null;
+        try
+        {
+            await recorder.RecordAsync(snapshot, cancellationToken);
+        }
+        catch (StoreUnavailableException exception)
+        {
+            LogStoreUnavailable(logger, exception.Store, exception.Message);
+            historyError = exception.Message;
+        }
+
+        hub.Publish(new PollResult(snapshot, snapshot.Timestamp, LiveStoreError: null, historyError));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Poll failed, the live store is unavailable: {Reason}")]
-    private static partial void LogStoreUnavailable(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Poll: {Store} is unavailable: {Reason}")]
+    private static partial void LogStoreUnavailable(ILogger logger, string store, string reason);
 }

@@ -3,10 +3,11 @@ using Dashboard.Core.Tracking;
 namespace Dashboard.Web.Live;
 
 /// <summary>
-/// What one poll of the live store produced: the latest good snapshot, and why the store could not be read this
-/// time if it could not (the snapshot is then the last good one, or none).
+/// What one poll produced: the latest good snapshot, why the live store could not be read this time if it could not
+/// (the snapshot is then the last good one, or none), and why history could not be recorded if it could not.
 /// </summary>
-public sealed record PollResult(LiveSnapshot? Snapshot, DateTimeOffset PolledAt, string? LiveStoreError)
+public sealed record PollResult(
+    LiveSnapshot? Snapshot, DateTimeOffset PolledAt, string? LiveStoreError, string? HistoryStoreError = null)
 {
     public bool IsLiveStoreAvailable => LiveStoreError is null;
 }

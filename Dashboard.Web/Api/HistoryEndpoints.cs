@@ -1,0 +1,102 @@
+using Dashboard.Core.History;
+using Dashboard.Core.Tracking;
+using Dashboard.Data.History;
+using Dashboard.Web.Api.Contracts;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>
+/// <c>GET peak</c>, <c>average</c> and <c>trend</c>: history over a range (<c>start=24h&amp;end=now</c> or ISO-8601
+/// instants), overall or for one <c>module</c> or <c>organization</c>; the trend also downloads as CSV.
+/// </summary>
+public static class HistoryEndpoints
+{
+    public static RouteGroupBuilder MapHistoryEndpoints(this RouteGroupBuilder group)
+    {
+        group.MapGet("/peak", GetPeakAsync)
+            .Produces<ApiEnvelope<PeakData>>()
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .WithSummary("Peak concurrent users in a range (start=24h&end=now)");
+        group.MapGet("/average", GetAverageAsync)
+            .Produces<ApiEnvelope<AverageData>>()
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .WithSummary("Time-weighted average concurrent users in a range");
+        group.MapGet("/trend", GetTrendAsync)
+            .Produces<ApiEnvelope<TrendData>>()
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .WithSummary("Users over a range with the change against the previous period (format=csv to download)");
+        return group;
+    }
+
+    private static async Task<IResult> GetPeakAsync(
+        [AsParameters] HistoryRequest request, HistoryQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (request.Parse(time) is not ({ } scope, { } range))
+        {
+            return request.Error!;
+        }
+
+        var peak = await queries.GetPeakAsync(scope, range, cancellationToken);
+        return ApiResults.Ok(new PeakData(peak.Users, peak.At, range.Start, range.End, Name(scope), Name(peak.Source)));
+    }
+
+    private static async Task<IResult> GetAverageAsync(
+        [AsParameters] HistoryRequest request, HistoryQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (request.Parse(time) is not ({ } scope, { } range))
+        {
+            return request.Error!;
+        }
+
+        var average = await queries.GetAverageAsync(scope, range, cancellationToken);
+        return ApiResults.Ok(new AverageData(
+            average.Users is { } users ? Math.Round(users, 2) : null, range.Start, range.End, Name(scope), Name(average.Source)));
+    }
+
+    private static async Task<IResult> GetTrendAsync(
+        [AsParameters] HistoryRequest request, string? format, HistoryQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (format is not (null or "json" or "csv"))
+        {
+            return ApiResults.Invalid([new ValidationError("format", "format must be json or csv.")]);
+        }
+
+        if (request.Parse(time) is not ({ } scope, { } range))
+        {
+            return request.Error!;
+        }
+
+        var trend = await queries.GetTrendAsync(scope, range, cancellationToken);
+        if (format == "csv")
+        {
+            return TypedResults.Text(
+                Csv.Write(["timestamp", "concurrent_users", "max_users"], trend.Points, point => [point.Timestamp, point.Users, point.MaxUsers]),
+                "text/csv");
+        }
+
+        return ApiResults.Ok(new TrendData(
+            [.. trend.Points.Select(point => new TrendPointData(point.Timestamp, Math.Round(point.Users, 2), point.MaxUsers))],
+            trend.ChangePercent is { } change ? Math.Round(change, 1) : null,
+            Resolution(trend.Resolution),
+            trend.Average,
+            trend.PreviousAverage,
+            range.Start,
+            range.End,
+            Name(scope),
+            Name(trend.Source)));
+    }
+
+    private static string Name(HistoryScope scope) => scope.Id is null ? "overall" : $"{scope.Kind.ToString().ToLowerInvariant()}:{scope.Id}";
+
+    private static string Name(HistoryTier tier) => tier.ToString().ToLowerInvariant();
+
+    /// <summary>A resolution as people write it: 10s, 5m, 1h, 1d.</summary>
+    public static string Resolution(TimeSpan resolution) => resolution switch
+    {
+        { TotalDays: >= 1 } when resolution.TotalDays % 1 == 0 => $"{resolution.TotalDays:0}d",
+        { TotalHours: >= 1 } when resolution.TotalHours % 1 == 0 => $"{resolution.TotalHours:0}h",
+        { TotalMinutes: >= 1 } when resolution.TotalMinutes % 1 == 0 => $"{resolution.TotalMinutes:0}m",
+        _ => $"{resolution.TotalSeconds:0}s",
+    };
+}
