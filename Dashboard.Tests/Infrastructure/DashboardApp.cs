@@ -11,7 +11,8 @@ namespace Dashboard.Tests.Infrastructure;
 /// The real web app in memory, with its whole pipeline, on the stores the settings name (in-process by default).
 /// Polls are run by the test when it wants one, so nothing waits on the poll interval.
 /// </summary>
-public sealed class DashboardApp(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class DashboardApp(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    : WebApplicationFactory<Program>
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("dashboard-app-").FullName;
 
@@ -23,6 +24,18 @@ public sealed class DashboardApp(IReadOnlyDictionary<string, string?>? settings 
     };
 
     public Task PollAsync() => Services.GetRequiredService<MetricsPoller>().PollOnceAsync(default);
+
+    /// <summary>Waits for the poll the app makes as it starts, so that it cannot land in the middle of a test's series.</summary>
+    public async Task WaitForStartupPollAsync()
+    {
+        using var client = CreateClient();
+        var hub = Services.GetRequiredService<MetricsHub>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (hub.Latest is null)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
 
     public async Task<JsonElement> GetDataAsync(string path)
     {
@@ -48,6 +61,11 @@ public sealed class DashboardApp(IReadOnlyDictionary<string, string?>? settings 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (time is not null)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(time));
         }
     }
 }
