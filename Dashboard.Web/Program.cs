@@ -19,7 +19,9 @@ builder.Services.AddSingleton<MetricsHub>();
 builder.Services.AddSingleton<MetricsPoller>();
 builder.Services.AddHostedService(services => services.GetRequiredService<MetricsPoller>());
 builder.Services.AddHostedService<LiveStoreCleanupService>();
+builder.Services.AddSingleton<PerPollCache>();
 builder.Services.AddSingleton<LiveReads>();
+builder.Services.AddSingleton<HistoryReads>();
 builder.Services.AddScoped<DashboardState>();
 
 var demo = DemoMode.Decide(builder.Configuration, builder.Environment);

@@ -83,6 +83,26 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Overview_Charts_DrawUsersOverTimeAndUsersPerModule()
+    {
+        var errors = new List<string>();
+        _page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add($"{message.Text} {message.Location}");
+            }
+        };
+        await TrackAsync("user-1", "session-1", "tax", "acme");
+        await OpenAsync("/?range=1h");
+        await Expect(_page.GetByTestId("current-users")).ToHaveTextAsync("1", new() { Timeout = Within(PollInterval) });
+
+        await Expect(_page.GetByTestId("users-chart").Locator(".apexcharts-canvas")).ToBeVisibleAsync();
+        await Expect(_page.GetByTestId("modules-chart").Locator(".apexcharts-bar-area").First).ToBeVisibleAsync();
+        Assert.True(errors.Count == 0, string.Join(" | ", errors));
+    }
+
+    [Fact]
     public async Task ThemeToggle_IsRememberedAcrossReloads()
     {
         await OpenAsync("/");

@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Tests.Tracking;
+using Dashboard.Web.Components.Charts;
 using Dashboard.Web.Components.Pages;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,34 @@ public sealed class HomeTests : DashboardComponentContext
     }
 
     [Fact]
+    public async Task Render_RangeInUrl_ShowsPeakWithItsTimeAverageAndTheChart()
+    {
+        await PollAfterAsync(Activity.Of("u1", "s1"), Activity.Of("u2", "s2"));
+        Time.Advance(TimeSpan.FromSeconds(10));
+        await PollAfterAsync(Activity.Of("u2", "s2", active: false));
+        NavigateTo("/?range=1h");
+
+        var page = Render<Home>();
+
+        page.WaitForAssertion(() => Assert.Equal("2", page.Find("[data-testid=peak-users]").TextContent));
+        Assert.Equal("at 2026-11-26 12:00 UTC", page.Find("[data-testid=peak-at]").TextContent);
+        Assert.Equal("1.5", page.Find("[data-testid=average-users]").TextContent);
+        Assert.Contains("start=1h", page.Find("[data-testid=trend-csv]").GetAttribute("href"));
+        var chart = page.FindComponents<ApexChart>().Single(chart => chart.Instance.Kind == ChartKind.Area);
+        Assert.Equal(2, chart.Instance.Series.Single().Points.Max(point => point.Value));
+    }
+
+    [Fact]
+    public void Render_InvalidRangeInUrl_SaysWhy()
+    {
+        NavigateTo("/?range=forever");
+
+        var page = Render<Home>();
+
+        page.WaitForAssertion(() => Assert.Contains("forever", page.Find("[data-testid=range-error]").TextContent));
+    }
+
+    [Fact]
     public void Render_BeforeFirstPoll_SaysItIsWaiting()
     {
         var page = Render<Home>();
@@ -68,8 +97,8 @@ public sealed class HomeTests : DashboardComponentContext
         var page = Render<Home>();
         var navigation = Services.GetRequiredService<NavigationManager>();
 
-        await page.FindComponent<Web.Components.Charts.ApexChart>().InvokeAsync(() =>
-            page.FindComponent<Web.Components.Charts.ApexChart>().Instance.SelectBarAsync("tax"));
+        var modulesChart = page.FindComponents<ApexChart>().Single(chart => chart.Instance.Kind == ChartKind.Bar);
+        await modulesChart.InvokeAsync(() => modulesChart.Instance.SelectBarAsync("tax"));
 
         Assert.EndsWith("/modules/tax?range=7d", navigation.Uri, StringComparison.Ordinal);
     }

@@ -1,65 +1,76 @@
 using Bunit;
 using Dashboard.Core.Configuration;
 using Dashboard.Core.Tracking;
-using Dashboard.Core.Tracking.InProcess;
+using Dashboard.Data.Configuration;
+using Dashboard.Tests.Data;
 using Dashboard.Web.Demo;
 using Dashboard.Web.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
 
 namespace Dashboard.Tests.Infrastructure;
 
 /// <summary>
-/// A bUnit context with the dashboard's real view services: a hub the test publishes polls into (standing in for
-/// the poller), a real in-process live store behind the drill-down reads, MudBlazor, and a fake clock.
+/// A bUnit context with the dashboard's real view services on the embedded stores (in-process live store, a SQLite
+/// file of its own) and a fake clock. Tests feed it by recording activity and running the real poller once.
 /// </summary>
 public abstract class DashboardComponentContext : BunitContext, IAsyncLifetime
 {
+    private readonly SqliteTestDatabase _database = new();
+
     protected DashboardComponentContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_database.Settings).Build();
         Services.AddSingleton<TimeProvider>(Time);
-        Services.AddSingleton(Options.Create(new TrackingOptions()));
-        Services.AddSingleton<ILiveStore>(Store);
-        Services.AddSingleton(Hub);
+        Services.AddLiveTracking(configuration);
+        Services.AddDashboardHistory(configuration);
+        Services.AddMudServices();
+        Services.AddSingleton<MetricsHub>();
+        Services.AddSingleton<MetricsPoller>();
+        Services.AddSingleton<PerPollCache>();
         Services.AddSingleton<LiveReads>();
+        Services.AddSingleton<HistoryReads>();
         Services.AddSingleton(new DemoMode(false));
         Services.AddScoped<DashboardState>();
     }
 
-    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
+    protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 5, TimeSpan.Zero));
 
-    protected MetricsHub Hub { get; } = new();
+    protected ILiveStore Store => Services.GetRequiredService<ILiveStore>();
 
-    protected InProcessLiveStore Store => _store ??= new InProcessLiveStore(Options.Create(new TrackingOptions()), Time);
-
-    private InProcessLiveStore? _store;
-
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => Services.GetRequiredService<HistoryMigrator>().MigrateAsync(default);
 
     // MudBlazor's services only dispose asynchronously.
-    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await _database.DisposeAsync();
+    }
 
     /// <summary>Opens <paramref name="relativeUri"/> so that [SupplyParameterFromQuery] parameters get its query.</summary>
-    protected void NavigateTo(string relativeUri) =>
-        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo(relativeUri);
+    protected void NavigateTo(string relativeUri) => Services.GetRequiredService<NavigationManager>().NavigateTo(relativeUri);
 
-    /// <summary>Records the activities and publishes a poll of the store, as the poller would.</summary>
+    /// <summary>Records the activities and runs one poll, as the app's poller would.</summary>
     protected async Task PollAfterAsync(params ActivityEvent[] activities)
     {
-        await Store.RecordAsync(activities, default);
-        var snapshot = await Store.ReadSnapshotAsync(default);
-        Hub.Publish(new PollResult(snapshot, snapshot.Timestamp, LiveStoreError: null));
+        if (activities.Length > 0)
+        {
+            await Store.RecordAsync(activities, default);
+        }
+
+        await Services.GetRequiredService<MetricsPoller>().PollOnceAsync(default);
         // DashboardState coalesces notifications over a short, fake-clock interval.
         Time.Advance(DashboardState.ThrottleInterval);
     }
 
     protected void PublishStoreDown(string reason)
     {
-        Hub.Publish(new PollResult(Hub.Latest?.Snapshot, Time.GetUtcNow(), reason));
+        var hub = Services.GetRequiredService<MetricsHub>();
+        hub.Publish(new PollResult(hub.Latest?.Snapshot, Time.GetUtcNow(), reason));
         Time.Advance(DashboardState.ThrottleInterval);
     }
 }

@@ -1,4 +1,5 @@
 using Dashboard.Core.Configuration;
+using Dashboard.Core.History;
 using Dashboard.Core.Tracking;
 using Dashboard.Web.Live;
 using Microsoft.Extensions.Options;
@@ -36,9 +37,8 @@ public sealed partial class DrillDown : IDisposable
     [Parameter, EditorRequired]
     public required EventCallback<RangeSelection> RangeChanged { get; set; }
 
-    /// <summary>The range-dependent part of the page (history chart), shown beside the live counter.</summary>
-    [Parameter]
-    public RenderFragment? ChildContent { get; set; }
+
+    private HistoryScope Scope => Kind == DrillDownKind.Module ? HistoryScope.Module(Id) : HistoryScope.Organization(Id);
 
     private string Title => $"{(Kind == DrillDownKind.Module ? "Module" : "Organization")} {Id}";
 
