@@ -30,6 +30,8 @@ public abstract class HistoryDbContext : DbContext
 
     public DbSet<PerformanceAlert> PerformanceAlerts => Set<PerformanceAlert>();
 
+    public DbSet<AlertRuleSetting> AlertRules => Set<AlertRuleSetting>();
+
     public DbSet<CurrentActiveSession> CurrentActiveSessions => Set<CurrentActiveSession>();
 
     public DbSet<ModuleUsageSummary> ModuleUsageSummaries => Set<ModuleUsageSummary>();

@@ -1,9 +1,14 @@
+using Dashboard.Core.Alerts;
+
 namespace Dashboard.Data.Entities;
 
 /// <summary>An alert raised when a threshold was crossed, and who acknowledged it and when (performance_alerts).</summary>
 public sealed class PerformanceAlert
 {
     public long Id { get; set; }
+
+    /// <summary>The rule that raised it; at most one alert per rule is open (not resolved) at a time.</summary>
+    public required string RuleId { get; set; }
 
     /// <summary>The rule that fired, such as "high_concurrency" or "high_error_rate".</summary>
     public required string AlertType { get; set; }
@@ -15,7 +20,13 @@ public sealed class PerformanceAlert
 
     public double Threshold { get; set; }
 
+    /// <summary>The value seen on the latest poll that breached the threshold.</summary>
     public double ObservedValue { get; set; }
+
+    /// <summary>How many polls breached the threshold while the alert was open.</summary>
+    public int RepeatCount { get; set; }
+
+    public DateTimeOffset LastSeenAt { get; set; }
 
     public AlertStatus Status { get; set; }
 

@@ -1,3 +1,4 @@
+using Dashboard.Core.Alerts;
 using Dashboard.Data.Entities;
 using Dashboard.Data.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,9 @@ public sealed class PerformanceAlertConfiguration : IEntityTypeConfiguration<Per
         builder.Property(alert => alert.Status).HasConversion<LowerCaseEnumConverter<AlertStatus>>().HasMaxLength(16);
         builder.Property(alert => alert.AcknowledgedBy).HasMaxLength(128);
         builder.Property(alert => alert.Note).HasMaxLength(2000);
+        builder.Property(alert => alert.RuleId).HasMaxLength(64);
         builder.HasIndex(alert => new { alert.Status, alert.TriggeredAt });
+        // One open alert per rule, even with several instances evaluating the same polls.
+        builder.HasIndex(alert => alert.RuleId).IsUnique().HasFilter("status <> 'resolved'").HasDatabaseName("ux_performance_alerts_open_rule");
     }
 }

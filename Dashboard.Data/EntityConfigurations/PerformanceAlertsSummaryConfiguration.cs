@@ -1,4 +1,4 @@
-using Dashboard.Data.Entities;
+using Dashboard.Core.Alerts;
 using Dashboard.Data.Entities.Views;
 using Dashboard.Data.Storage;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Dashboard.Core.Alerts;
 using Dashboard.Data.Configuration;
 using Dashboard.Data.Entities;
 using Dashboard.Data.Storage;

@@ -1,3 +1,4 @@
+using Dashboard.Core.Alerts;
 using Dashboard.Data.Entities;
 using Dashboard.Data.History;
 using Microsoft.EntityFrameworkCore;

@@ -16,6 +16,58 @@ namespace Dashboard.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Dashboard.Data.Entities.AlertRuleSetting", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<int>("ForPolls")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("for_polls");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("severity");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL")
+                        .HasColumnName("threshold");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_rules");
+
+                    b.ToTable("alert_rules", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Data.Entities.ConcurrentUsersHistory", b =>
                 {
                     b.Property<long>("Id")
@@ -221,6 +273,10 @@ namespace Dashboard.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("alert_type");
 
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seen_at");
+
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
@@ -230,9 +286,19 @@ namespace Dashboard.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("observed_value");
 
+                    b.Property<int>("RepeatCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repeat_count");
+
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("resolved_at");
+
+                    b.Property<string>("RuleId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule_id");
 
                     b.Property<string>("Scope")
                         .IsRequired()
@@ -262,6 +328,11 @@ namespace Dashboard.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_performance_alerts");
+
+                    b.HasIndex("RuleId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_performance_alerts_open_rule")
+                        .HasFilter("status <> 'resolved'");
 
                     b.HasIndex("Status", "TriggeredAt")
                         .HasDatabaseName("ix_performance_alerts_status_triggered_at");

@@ -1,3 +1,5 @@
+using Dashboard.Core.Alerts;
+
 namespace Dashboard.Data.Entities.Views;
 
 /// <summary>A row of the performance_alerts_summary view: the alerts not yet resolved, per severity.</summary>

@@ -1,0 +1,54 @@
+using Dashboard.Core.Resources;
+using Dashboard.Data.Entities;
+using Dashboard.Data.History;
+using Dashboard.Data.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Data.Resources;
+
+/// <summary>
+/// This instance's resources per minute (resource_utilization), and the database's connection use, which only the
+/// database can tell.
+/// </summary>
+public sealed class ResourceRecorder(IDbContextFactory<HistoryDbContext> contexts)
+{
+    /// <summary>Connections in use and allowed; null on SQLite, which has no server connections to run out of.</summary>
+    public Task<(int Used, int Max)?> ReadDatabaseConnectionsAsync(CancellationToken cancellationToken) =>
+        DatabaseErrors.RunAsync<(int, int)?>(async () =>
+        {
+            await using var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            if (context is not PostgresHistoryDbContext)
+            {
+                return null;
+            }
+
+            var used = await context.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM pg_stat_activity")
+                .SingleAsync(cancellationToken).ConfigureAwait(false);
+            var max = await context.Database.SqlQueryRaw<int>("SELECT setting::int AS \"Value\" FROM pg_settings WHERE name = 'max_connections'")
+                .SingleAsync(cancellationToken).ConfigureAwait(false);
+            return (used, max);
+        });
+
+    /// <summary>Keeps the latest sample of each minute: recording the same minute again replaces it.</summary>
+    public Task RecordAsync(ResourceSample sample, CancellationToken cancellationToken) =>
+        DatabaseErrors.RunAsync(async () =>
+        {
+            var minute = TimeBuckets.Floor(sample.At, TimeBuckets.Minute);
+            await using var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var row = await context.ResourceUtilization
+                .FirstOrDefaultAsync(row => row.InstanceId == sample.InstanceId && row.BucketStart == minute, cancellationToken)
+                .ConfigureAwait(false);
+            if (row is null)
+            {
+                row = new ResourceUtilization { InstanceId = sample.InstanceId, BucketStart = minute };
+                context.ResourceUtilization.Add(row);
+            }
+
+            row.CpuPercent = sample.HostCpuPercent;
+            row.MemoryPercent = sample.HostMemoryPercent;
+            row.DbConnectionsUsed = sample.DbConnectionsUsed ?? 0;
+            row.DbConnectionsMax = sample.DbConnectionsMax ?? 0;
+            row.RedisMemoryBytes = sample.RedisMemoryBytes;
+            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        });
+}

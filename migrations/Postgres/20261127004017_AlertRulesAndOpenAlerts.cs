@@ -1,0 +1,86 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Dashboard.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class AlertRulesAndOpenAlerts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "last_seen_at",
+                table: "performance_alerts",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+
+            migrationBuilder.AddColumn<int>(
+                name: "repeat_count",
+                table: "performance_alerts",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "rule_id",
+                table: "performance_alerts",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.CreateTable(
+                name: "alert_rules",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    scope = table.Column<string>(type: "character varying(160)", maxLength: 160, nullable: false),
+                    threshold = table.Column<double>(type: "double precision", nullable: false),
+                    severity = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    for_polls = table.Column<int>(type: "integer", nullable: false),
+                    enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_alert_rules", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_performance_alerts_open_rule",
+                table: "performance_alerts",
+                column: "rule_id",
+                unique: true,
+                filter: "status <> 'resolved'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "alert_rules");
+
+            migrationBuilder.DropIndex(
+                name: "ux_performance_alerts_open_rule",
+                table: "performance_alerts");
+
+            migrationBuilder.DropColumn(
+                name: "last_seen_at",
+                table: "performance_alerts");
+
+            migrationBuilder.DropColumn(
+                name: "repeat_count",
+                table: "performance_alerts");
+
+            migrationBuilder.DropColumn(
+                name: "rule_id",
+                table: "performance_alerts");
+        }
+    }
+}
