@@ -180,7 +180,7 @@ public sealed class ConcurrentUsersClient
         var snippet = body.Length > 200 ? body[..200] + "…" : body;
         return new ConcurrentUsersApiException(
             response.StatusCode,
-            $"HTTP {(int)response.StatusCode} {response.ReasonPhrase}",
-            string.IsNullOrWhiteSpace(snippet) ? null : snippet);
+            $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}",
+            string.IsNullOrWhiteSpace(snippet) ? null : snippet.Trim());
     }
 }
