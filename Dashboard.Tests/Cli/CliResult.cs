@@ -9,5 +9,7 @@ internal sealed record CliResult(int ExitCode, string Out, string Error)
 
     public JsonElement Json() => JsonDocument.Parse(Out).RootElement;
 
+    public void AssertSucceeded() => Assert.True(ExitCode == 0, ToString());
+
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Out}\n--- stderr\n{Error}";
 }
