@@ -123,11 +123,12 @@ internal sealed class LoadRunner(ConcurrentUsersClient client, TimeProvider time
         }
         catch (ConcurrentUsersApiException exception)
         {
-            stats.Failed($"HTTP {(int)exception.StatusCode}: {exception.Message}", time.GetElapsedTime(begun), unreachable: false);
+            // Errors are counted by kind: the details (a timeout's wording, an id) differ from one request to the next.
+            stats.Failed($"HTTP {(int)exception.StatusCode}: {exception.Error}", time.GetElapsedTime(begun), unreachable: false);
         }
         catch (HttpRequestException exception)
         {
-            stats.Failed($"Unreachable: {exception.Message}", null, unreachable: true);
+            stats.Failed($"Unreachable: {exception.HttpRequestError}", null, unreachable: true);
         }
         catch (OperationCanceledException)
         {
