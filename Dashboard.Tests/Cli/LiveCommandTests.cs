@@ -184,14 +184,14 @@ public sealed class LiveCommandTests : IAsyncLifetime
     [InlineData("load", "--batch-size", "1001")]
     public async Task Command_BadUsage_Exits64WithoutAnyCall(params string[] args)
     {
-        var counting = new CountingHandler(_app.Server.CreateHandler());
-        var cli = new CliHarness(counting, "http://localhost");
+        var recording = new RecordingHandler(_app.Server.CreateHandler());
+        var cli = new CliHarness(recording, "http://localhost");
 
         var result = await cli.RunAsync(args);
 
         Assert.True(result.ExitCode == 64, result.ToString());
         Assert.StartsWith("Error: ", result.Error, StringComparison.Ordinal);
-        Assert.Equal(0, counting.Requests);
+        Assert.Empty(recording.Paths);
     }
 
     [Fact]
