@@ -19,6 +19,8 @@ internal sealed class CommandContext(CliHost host, Uri url, TimeSpan timeout, bo
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private const int NonTerminalWidth = 240;
+
     private HttpClient? _http;
     private ConcurrentUsersClient? _client;
     private IAnsiConsole? _console;
@@ -41,13 +43,7 @@ internal sealed class CommandContext(CliHost host, Uri url, TimeSpan timeout, bo
     public ConcurrentUsersClient Client => _client ??= new ConcurrentUsersClient(Http());
 
     /// <summary>Spectre's console over <see cref="Out"/>: colours and live redraws on a terminal, plain text otherwise.</summary>
-    public IAnsiConsole Console => _console ??= AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(host.Out),
-        Ansi = host.IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-        ColorSystem = host.IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-        Interactive = host.IsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
-    });
+    public IAnsiConsole Console => _console ??= CreateConsole();
 
     /// <summary>Live redraws (monitor, load progress) only on a terminal and never under <c>--json</c>.</summary>
     public bool IsLive => host.IsTerminal && !json;
@@ -75,6 +71,24 @@ internal sealed class CommandContext(CliHost host, Uri url, TimeSpan timeout, bo
     public void WriteJsonLine<T>(T value) => Out.WriteLine(JsonSerializer.Serialize(value, Compact));
 
     public void Dispose() => _http?.Dispose();
+
+    private IAnsiConsole CreateConsole()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(host.Out),
+            Ansi = host.IsTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = host.IsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = host.IsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!host.IsTerminal)
+        {
+            // A file or a pipe has no width: tables take the room their cells need instead of wrapping at 80 columns.
+            console.Profile.Width = NonTerminalWidth;
+        }
+
+        return console;
+    }
 
     private HttpClient Http()
     {

@@ -44,7 +44,7 @@ internal static class SessionsCommand
         {
             table.AddRow(
                 Markup.Escape(session.SessionId), Markup.Escape(session.UserId), Markup.Escape(session.OrganizationId),
-                Markup.Escape(session.ModuleId), TextFormat.Time(session.LastActivityAt));
+                Markup.Escape(session.ModuleId), TextFormat.TimeOfDay(session.LastActivityAt));
         }
 
         context.Console.Write(table);

@@ -46,7 +46,7 @@ internal static class TrendCommand
         foreach (var (bucketStart, users) in TrendBuckets.Means(trend.Points, Bars))
         {
             var label = bucketStart.UtcDateTime.ToString(multiDay ? "MM-dd HH:mm" : "HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-            chart.AddItem(label, Math.Round(users, 1), Color.Green);
+            chart.AddItem(label, Math.Round(users), Color.Green);
         }
 
         context.Console.Write(chart);

@@ -11,6 +11,9 @@ internal static class TextFormat
 
     public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>A time of day, for lists of things within the last minutes (active sessions).</summary>
+    public static string TimeOfDay(DateTimeOffset value) => value.UtcDateTime.ToString("HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
     public static string Percent(double value) => value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%";
 
     public static string Milliseconds(double value) => value.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
