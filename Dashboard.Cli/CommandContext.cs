@@ -25,8 +25,6 @@ internal sealed class CommandContext(CliHost host, Uri url, TimeSpan timeout, bo
     private ConcurrentUsersClient? _client;
     private IAnsiConsole? _console;
 
-    public CliHost Host => host;
-
     public Uri Url => url;
 
     public TimeSpan Timeout => timeout;

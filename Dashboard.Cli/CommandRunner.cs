@@ -10,8 +10,6 @@ namespace Dashboard.Cli;
 /// </summary>
 internal sealed class CommandRunner(CliHost host, GlobalOptions options)
 {
-    public CliHost Host => host;
-
     public void Handle(Command command, Func<CommandContext, ParseResult, CancellationToken, Task<int>> body)
     {
         command.SetAction((parse, cancellationToken) => RunAsync(parse, body, cancellationToken));

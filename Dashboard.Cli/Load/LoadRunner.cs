@@ -35,10 +35,14 @@ internal sealed class LoadRunner(ConcurrentUsersClient client, TimeProvider time
         var interrupted = false;
         try
         {
-            while (time.GetElapsedTime(started) is var elapsed && elapsed < plan.Duration)
+            while (true)
             {
+                // Every heartbeat due before the end is sent, even one a slow tick finds only after the end: what a run
+                // sends depends on the plan and the seed, not on how punctually this loop was scheduled.
+                var elapsed = time.GetElapsedTime(started);
+                var horizon = Min(elapsed, plan.Duration);
                 var batch = new List<UserActivity>(plan.BatchSize);
-                while (due.TryPeek(out var user, out var at) && at <= elapsed)
+                while (due.TryPeek(out var user, out var at) && at <= horizon && at < plan.Duration)
                 {
                     due.Dequeue();
                     usersStarted += user.HasStarted ? 0 : 1;
@@ -61,7 +65,12 @@ internal sealed class LoadRunner(ConcurrentUsersClient client, TimeProvider time
                     requests.Add(await SendAsync(batch, stats, slots, cancellationToken).ConfigureAwait(false));
                 }
 
-                progress?.Invoke(stats.Progress(elapsed, plan.Duration, usersStarted));
+                progress?.Invoke(stats.Progress(horizon, plan.Duration, usersStarted));
+                if (elapsed >= plan.Duration)
+                {
+                    break;
+                }
+
                 await Task.Delay(Min(Tick, plan.Duration - elapsed), time, cancellationToken).ConfigureAwait(false);
             }
         }

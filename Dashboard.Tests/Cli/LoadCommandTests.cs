@@ -30,7 +30,7 @@ public sealed class LoadCommandTests
         Assert.Equal(sent, report.GetProperty("events_accepted").GetInt64());
         Assert.Equal(0, report.GetProperty("failed_requests").GetInt64());
         Assert.Equal(20, report.GetProperty("users_started").GetInt32());
-        // Each user starts within the first second and beats about every second of the three: 2 to 4 heartbeats each.
+        // Each user starts within the first second and beats every 0.9 to 1.1 s until the third: 2 to 4 heartbeats each.
         Assert.InRange(sent, 40, 80);
         Assert.True(report.GetProperty("requests").GetInt64() * 7 >= sent, "No batch holds more than --batch-size events.");
         Assert.True(report.GetProperty("latency_ms").GetProperty("p50").GetDouble() > 0);
