@@ -1,0 +1,44 @@
+using System.CommandLine;
+
+namespace Dashboard.Cli;
+
+/// <summary>The options every command takes: where the server is, how long to wait, and JSON output for scripts.</summary>
+internal sealed class GlobalOptions
+{
+    public const string UrlVariable = "DASHBOARD_URL";
+    public const string DefaultUrl = "http://localhost:5000";
+
+    public GlobalOptions(CliHost host)
+    {
+        Url = new Option<string>("--url")
+        {
+            Description = $"The dashboard's URL (environment {UrlVariable}, default {DefaultUrl})",
+            DefaultValueFactory = _ => host.GetEnvironmentVariable(UrlVariable) is { Length: > 0 } url ? url : DefaultUrl,
+            Recursive = true,
+        };
+        Json = new Option<bool>("--json")
+        {
+            Description = "Print the API's data as JSON, for scripts",
+            Recursive = true,
+        };
+        Timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds to wait for each answer",
+            DefaultValueFactory = _ => 30,
+            Recursive = true,
+        };
+        Timeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 3600)
+            {
+                result.AddError("--timeout must be between 1 and 3600 seconds.");
+            }
+        });
+    }
+
+    public Option<string> Url { get; }
+
+    public Option<bool> Json { get; }
+
+    public Option<int> Timeout { get; }
+}

@@ -1,0 +1,22 @@
+namespace Dashboard.Cli.Load;
+
+/// <summary>
+/// The outcome of a load run. Every event is in exactly one request; a request either succeeded (its events counted
+/// as accepted by the server) or failed (counted in <see cref="FailedRequests"/> and <see cref="Errors"/>).
+/// </summary>
+internal sealed record LoadReport(
+    string RunId,
+    int UsersStarted,
+    long EventsSent,
+    long EventsAccepted,
+    long Requests,
+    long FailedRequests,
+    long UnreachableRequests,
+    TimeSpan Elapsed,
+    LatencySummary LatencyMs,
+    IReadOnlyDictionary<string, long> Errors,
+    bool Interrupted)
+{
+    /// <summary>Events the server accepted per second of the run.</summary>
+    public double EventsPerSecond => Elapsed > TimeSpan.Zero ? EventsAccepted / Elapsed.TotalSeconds : 0;
+}

@@ -1,0 +1,4 @@
+namespace Dashboard.Client;
+
+/// <summary>Users active in one organization.</summary>
+public sealed record OrganizationCount(string OrganizationId, long ConcurrentUsers);

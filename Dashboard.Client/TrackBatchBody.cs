@@ -1,0 +1,4 @@
+namespace Dashboard.Client;
+
+/// <summary>The batch track body: <c>{ "activities": [...] }</c>.</summary>
+internal sealed record TrackBatchBody(IReadOnlyCollection<UserActivity> Activities);

@@ -1,0 +1,11 @@
+namespace Dashboard.Client;
+
+/// <summary>One activity (a heartbeat) of one user's session in one module; <see cref="IsActive"/> false ends the session.</summary>
+public sealed record UserActivity(string UserId, string OrganizationId, string SessionId, string ModuleId)
+{
+    public string? UserAgent { get; init; }
+
+    public string? IpAddress { get; init; }
+
+    public bool IsActive { get; init; } = true;
+}
