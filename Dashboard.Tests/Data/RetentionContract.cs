@@ -92,7 +92,7 @@ public abstract class RetentionContract : HistoryDatabaseContract
 
     private static PerformanceAlert Alert(string type, AlertStatus status, DateTimeOffset? resolved) => new()
     {
-        AlertType = type, Scope = "overall", Severity = AlertSeverity.Warning, Status = status,
+        RuleId = $"rule-{Guid.NewGuid():N}", AlertType = type, Scope = "overall", Severity = AlertSeverity.Warning, Status = status,
         TriggeredAt = Start.AddDays(-500), ResolvedAt = resolved,
     };
 }

@@ -137,6 +137,7 @@ public abstract class ViewContract : HistoryDatabaseContract
 
     private static PerformanceAlert Alert(AlertSeverity severity, AlertStatus status, DateTimeOffset triggered) => new()
     {
+        RuleId = $"rule-{Guid.NewGuid():N}",
         AlertType = "high_concurrency",
         Scope = "overall",
         Severity = severity,
