@@ -1,12 +1,17 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dashboard.Core.Alerts;
 using Dashboard.Core.Configuration;
 using Dashboard.Data.Configuration;
+using Dashboard.Web.Alerts;
 using Dashboard.Web.Api;
 using Dashboard.Web.Components;
 using Dashboard.Web.Demo;
 using Dashboard.Web.Health;
 using Dashboard.Web.HostedServices;
 using Dashboard.Web.Live;
+using Dashboard.Web.Resources;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +20,14 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddLiveTracking(builder.Configuration);
 builder.Services.AddDashboardHistory(builder.Configuration);
+builder.Services.AddOptions<AlertOptions>().Bind(builder.Configuration.GetSection(AlertOptions.SectionName)).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
+builder.Services.AddSingleton<AlertEvaluator>();
+builder.Services.AddSingleton<AlertMonitor>();
+builder.Services.AddHttpClient(nameof(AlertWebhook), client => client.Timeout = TimeSpan.FromSeconds(10));
+builder.Services.AddSingleton<AlertWebhook>();
+builder.Services.AddHostedService(services => services.GetRequiredService<AlertWebhook>());
+builder.Services.AddSingleton<ResourceSampler>();
 builder.Services.AddSingleton<MetricsHub>();
 builder.Services.AddSingleton<MetricsPoller>();
 builder.Services.AddHostedService(services => services.GetRequiredService<MetricsPoller>());
@@ -32,7 +45,11 @@ if (demo.IsOn)
     builder.Services.AddHostedService<DemoTrafficService>();
 }
 
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+});
 builder.Services.AddHealthChecks()
     .AddCheck<LiveStoreHealthCheck>(LiveStoreHealthCheck.Name)
     .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name);

@@ -61,6 +61,8 @@ public static class TrackingServiceCollectionExtensions
     {
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false;
+        // INFO, which resource utilization reads (memory, clients), counts as an admin command for the client.
+        options.AllowAdmin = true;
         return ConnectionMultiplexer.Connect(options);
     }
 

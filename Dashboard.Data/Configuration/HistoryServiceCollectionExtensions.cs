@@ -1,5 +1,7 @@
 using Dashboard.Core.Configuration;
+using Dashboard.Data.Alerts;
 using Dashboard.Data.History;
+using Dashboard.Data.Resources;
 using Dashboard.Data.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -54,6 +56,9 @@ public static class HistoryServiceCollectionExtensions
         }
 
         services.AddSingleton<HistoryRecorder>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<AlertRuleStore>();
+        services.AddSingleton<ResourceRecorder>();
         services.AddSingleton<HistoryQueries>();
         services.AddSingleton<HistoryMigrator>();
         services.AddSingleton<SessionFlusher>();

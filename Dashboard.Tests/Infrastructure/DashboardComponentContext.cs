@@ -1,10 +1,13 @@
 using Bunit;
+using Dashboard.Core.Alerts;
 using Dashboard.Core.Configuration;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.Configuration;
 using Dashboard.Tests.Data;
+using Dashboard.Web.Alerts;
 using Dashboard.Web.Demo;
 using Dashboard.Web.Live;
+using Dashboard.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,10 +28,17 @@ public abstract class DashboardComponentContext : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(_database.Settings).Build();
+        Services.AddSingleton<IConfiguration>(configuration);
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddLiveTracking(configuration);
         Services.AddDashboardHistory(configuration);
         Services.AddMudServices();
+        Services.AddOptions<AlertOptions>();
+        Services.AddSingleton<AlertEvaluator>();
+        Services.AddSingleton<AlertMonitor>();
+        Services.AddHttpClient();
+        Services.AddSingleton<AlertWebhook>();
+        Services.AddSingleton<ResourceSampler>();
         Services.AddSingleton<MetricsHub>();
         Services.AddSingleton<MetricsPoller>();
         Services.AddSingleton<PerPollCache>();

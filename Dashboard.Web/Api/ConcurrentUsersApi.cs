@@ -16,6 +16,7 @@ public static class ConcurrentUsersApi
         group.MapSessionEndpoints();
         group.MapRealtimeEndpoints();
         group.MapHealthEndpoints();
+        group.MapAlertEndpoints();
         return group;
     }
 }

@@ -40,7 +40,11 @@ public static class LiveEndpoints
         var (snapshot, error) = Latest(hub);
         return snapshot is null
             ? error
-            : ApiResults.Ok(MetricsData.From(snapshot, tracking.Value.ActivityWindow, top ?? DefaultTopOrganizations));
+            : ApiResults.Ok(MetricsData.From(snapshot, tracking.Value.ActivityWindow, top ?? DefaultTopOrganizations) with
+            {
+                Resources = hub.Latest?.Resources,
+                UnacknowledgedAlerts = hub.Latest?.UnacknowledgedAlerts,
+            });
     }
 
     private static Results<Ok<ApiEnvelope<ModuleUsersData>>, JsonHttpResult<ApiError>> GetModule(string id, MetricsHub hub)

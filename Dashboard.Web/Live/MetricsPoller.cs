@@ -1,17 +1,24 @@
 using Dashboard.Core.Configuration;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.History;
+using Dashboard.Data.Resources;
+using Dashboard.Web.Alerts;
+using Dashboard.Web.Resources;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Live;
 
 /// <summary>
-/// Reads one snapshot from the live store every poll interval, records it as history, and publishes it to the hub.
+/// Reads one snapshot from the live store every poll interval, records it as history with this instance's resources,
+/// runs the alert rules on it, and publishes it to the hub.
 /// The only reader of the live store for viewers: one per instance, whatever the number of dashboards or streams open.
 /// </summary>
 public sealed partial class MetricsPoller(
     ILiveStore store,
     HistoryRecorder recorder,
+    ResourceSampler resources,
+    ResourceRecorder resourceRecorder,
+    AlertMonitor alerts,
     MetricsHub hub,
     IOptions<TrackingOptions> options,
     TimeProvider time,
@@ -22,7 +29,15 @@ public sealed partial class MetricsPoller(
         using var timer = new PeriodicTimer(options.Value.PollInterval, time);
         do
         {
-            await PollOnceAsync(stoppingToken);
+            try
+            {
+                await PollOnceAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A bug in one poll must not stop every later poll (and with them the dashboard).
+                LogPollFailed(logger, exception);
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
@@ -45,10 +60,14 @@ public sealed partial class MetricsPoller(
             return;
         }
 
+        var sample = await resources.SampleAsync(cancellationToken);
         string? historyError = null;
+        int? unacknowledged = null;
         try
         {
             await recorder.RecordAsync(snapshot, cancellationToken);
+            await resourceRecorder.RecordAsync(sample, cancellationToken);
+            unacknowledged = await alerts.EvaluateAsync(snapshot, sample, cancellationToken);
         }
         catch (StoreUnavailableException exception)
         {
@@ -56,8 +75,15 @@ public sealed partial class MetricsPoller(
             historyError = exception.Message;
         }
 
-        hub.Publish(new PollResult(snapshot, snapshot.Timestamp, LiveStoreError: null, historyError));
+        hub.Publish(new PollResult(snapshot, snapshot.Timestamp, LiveStoreError: null, historyError)
+        {
+            Resources = sample,
+            UnacknowledgedAlerts = unacknowledged,
+        });
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Poll failed")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Poll: {Store} is unavailable: {Reason}")]
     private static partial void LogStoreUnavailable(ILogger logger, string store, string reason);

@@ -1,3 +1,4 @@
+using Dashboard.Core.Resources;
 using Dashboard.Core.Tracking;
 
 namespace Dashboard.Web.Live;
@@ -9,5 +10,11 @@ namespace Dashboard.Web.Live;
 public sealed record PollResult(
     LiveSnapshot? Snapshot, DateTimeOffset PolledAt, string? LiveStoreError, string? HistoryStoreError = null)
 {
+    /// <summary>This instance's CPU, memory, database connections and Redis use at the poll.</summary>
+    public ResourceSample? Resources { get; init; }
+
+    /// <summary>Active alerts nobody has acknowledged yet; null when the database could not tell.</summary>
+    public int? UnacknowledgedAlerts { get; init; }
+
     public bool IsLiveStoreAvailable => LiveStoreError is null;
 }

@@ -121,7 +121,7 @@ public sealed class ResourceSampler(ResourceRecorder database, IServiceProvider 
 
             return (memory, clients);
         }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        catch (Exception exception) when (exception is RedisException or RedisCommandException or TimeoutException)
         {
             return (null, null);
         }

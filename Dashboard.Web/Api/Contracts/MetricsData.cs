@@ -1,3 +1,4 @@
+using Dashboard.Core.Resources;
 using Dashboard.Core.Tracking;
 
 namespace Dashboard.Web.Api.Contracts;
@@ -12,6 +13,11 @@ public sealed record MetricsData(
     IReadOnlyList<OrganizationCount> Organizations,
     int TotalOrganizations)
 {
+    /// <summary>This instance's CPU, memory, database connections and Redis use at the poll.</summary>
+    public ResourceSample? Resources { get; init; }
+
+    public int? UnacknowledgedAlerts { get; init; }
+
     public static MetricsData From(LiveSnapshot snapshot, TimeSpan activityWindow, int topOrganizations) => new(
         snapshot.ConcurrentUsers,
         snapshot.ActiveSessions,

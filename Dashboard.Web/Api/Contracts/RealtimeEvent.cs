@@ -8,7 +8,8 @@ public sealed record RealtimeEvent(
     long ActiveSessions,
     DateTimeOffset Timestamp,
     IReadOnlyList<ModuleCount> Modules,
-    string? LiveStoreError)
+    string? LiveStoreError,
+    int? UnacknowledgedAlerts)
 {
     public static RealtimeEvent From(PollResult poll)
     {
@@ -18,6 +19,7 @@ public sealed record RealtimeEvent(
             snapshot?.ActiveSessions ?? 0,
             poll.PolledAt,
             [.. (snapshot?.Modules ?? []).Select(module => new ModuleCount(module.Id, module.Users))],
-            poll.LiveStoreError);
+            poll.LiveStoreError,
+            poll.UnacknowledgedAlerts);
     }
 }

@@ -1,0 +1,61 @@
+using Dashboard.Core.Alerts;
+using Dashboard.Core.Resources;
+using Dashboard.Core.Tracking;
+using Dashboard.Data.Alerts;
+
+namespace Dashboard.Web.Alerts;
+
+/// <summary>
+/// Runs the alert rules on each poll: measures each rule's value from the snapshot and the resources, lets the
+/// evaluator decide, persists the transitions and announces fired and resolved alerts to the webhook.
+/// </summary>
+public sealed partial class AlertMonitor(
+    AlertEvaluator evaluator,
+    AlertRuleStore rules,
+    AlertStore alerts,
+    AlertWebhook webhook,
+    ILogger<AlertMonitor> logger)
+{
+    private bool _resumed;
+
+    /// <summary>Evaluates one poll and returns how many alerts wait for a human (active, not acknowledged).</summary>
+    public async Task<int> EvaluateAsync(LiveSnapshot snapshot, ResourceSample? resources, CancellationToken cancellationToken)
+    {
+        if (!_resumed)
+        {
+            evaluator.Resume(await alerts.OpenRuleIdsAsync(cancellationToken));
+            _resumed = true;
+        }
+
+        var transitions = evaluator.Evaluate(await rules.ListAsync(cancellationToken), rule => ValueOf(rule, snapshot, resources), snapshot.Timestamp);
+        foreach (var transition in transitions.Where(transition => transition.Kind != AlertTransitionKind.Repeated))
+        {
+            LogTransition(logger, transition.Rule.Id, transition.Kind, transition.Value, transition.Rule.Threshold);
+        }
+
+        foreach (var announced in await alerts.ApplyAsync(transitions, cancellationToken))
+        {
+            webhook.Announce(announced);
+        }
+
+        return await alerts.CountUnacknowledgedAsync(cancellationToken);
+    }
+
+    /// <summary>What a rule compares with its threshold this poll; null when it is not measured here.</summary>
+    public static double? ValueOf(AlertRule rule, LiveSnapshot snapshot, ResourceSample? resources) => rule.Kind switch
+    {
+        AlertKind.HighConcurrency => rule.Scope.Kind switch
+        {
+            "module" => snapshot.Modules.FirstOrDefault(module => module.Id == rule.Scope.Id)?.Users ?? 0,
+            "organization" => snapshot.Organizations.FirstOrDefault(organization => organization.Id == rule.Scope.Id)?.Users ?? 0,
+            _ => snapshot.ConcurrentUsers,
+        },
+        AlertKind.HighCpu => resources?.HostCpuPercent,
+        AlertKind.HighMemory => resources?.HostMemoryPercent,
+        AlertKind.HighDbConnections => resources?.DbConnectionsPercent,
+        _ => null,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {RuleId} {Transition}: value {Value} against threshold {Threshold}")]
+    private static partial void LogTransition(ILogger logger, string ruleId, AlertTransitionKind transition, double value, double threshold);
+}
