@@ -1,0 +1,143 @@
+using System.Globalization;
+using Dashboard.Core.Alerts;
+using Dashboard.Core.Tracking;
+using Dashboard.Web.Api;
+using Dashboard.Web.Components.Controls;
+using Dashboard.Web.Live;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace Dashboard.Web.Components.Pages;
+
+public sealed partial class Alerts : IDisposable
+{
+    public const int AlertsShown = 200;
+    private const string NameKey = "dashboard-acknowledged-by";
+
+    private readonly Dictionary<string, AlertRule> _edits = [];
+    private IReadOnlyList<AlertRecord> _alerts = [];
+    private IReadOnlyList<AlertRule> _rules = [];
+    private int _total;
+
+    [Inject]
+    public required AlertReads Reads { get; init; }
+
+    [Inject]
+    public required DashboardState State { get; init; }
+
+    [Inject]
+    public required IDialogService Dialogs { get; init; }
+
+    [Inject]
+    public required ISnackbar Snackbar { get; init; }
+
+    [Inject]
+    public required IJSRuntime JS { get; init; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
+    [SupplyParameterFromQuery(Name = "status")]
+    public string? Status { get; set; }
+
+    [SupplyParameterFromQuery(Name = "severity")]
+    public string? Severity { get; set; }
+
+    protected override void OnInitialized() => State.Changed += OnChangedAsync;
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    public void Dispose() => State.Changed -= OnChangedAsync;
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            var query = new AlertQuery
+            {
+                Status = Enum.TryParse<AlertStatus>(Status, true, out var status) ? status : null,
+                Severity = Enum.TryParse<AlertSeverity>(Severity, true, out var severity) ? severity : null,
+                PageSize = AlertsShown,
+            };
+            (_alerts, _total) = await Reads.ListAsync(query);
+            _rules = await Reads.RulesAsync();
+        }
+        catch (StoreUnavailableException)
+        {
+            // The banner says the database is down; what was shown stays.
+        }
+    }
+
+    private async Task AcknowledgeAsync(AlertRecord alert)
+    {
+        var remembered = await JS.InvokeAsync<string?>("localStorage.getItem", NameKey);
+        var dialog = await Dialogs.ShowAsync<AcknowledgeDialog>("Acknowledge alert", new DialogParameters<AcknowledgeDialog>
+        {
+            { dialog => dialog.Alert, alert },
+            { dialog => dialog.RememberedName, remembered },
+        });
+        if (await dialog.Result is not { Canceled: false, Data: (string name, string note) })
+        {
+            return;
+        }
+
+        await JS.InvokeVoidAsync("localStorage.setItem", NameKey, name);
+        var (outcome, _) = await Reads.AcknowledgeAsync(alert.Id, name, note);
+        Snackbar.Add(
+            outcome == AcknowledgeOutcome.Acknowledged ? $"Alert {alert.Id} acknowledged." : $"Alert {alert.Id} was no longer active.",
+            outcome == AcknowledgeOutcome.Acknowledged ? MudBlazor.Severity.Success : MudBlazor.Severity.Warning);
+        await LoadAsync();
+    }
+
+    private AlertRule Edited(AlertRule rule) => _edits.GetValueOrDefault(rule.Id, rule);
+
+    private void Edit(AlertRule original, AlertRule edited) => _edits[original.Id] = edited;
+
+    private async Task SaveRuleAsync(AlertRule rule)
+    {
+        var edited = Edited(rule);
+        var (valid, errors) = AlertRuleValidator.Validate(rule.Id, new(edited.Kind, edited.Scope.ToString(), edited.Threshold, edited.Severity, edited.ForPolls, edited.Enabled, null));
+        if (valid is null)
+        {
+            Snackbar.Add(string.Join(" ", errors.Select(error => error.Message)), MudBlazor.Severity.Error);
+            return;
+        }
+
+        var name = await JS.InvokeAsync<string?>("localStorage.getItem", NameKey);
+        await Reads.SaveRuleAsync(valid, name);
+        _edits.Remove(rule.Id);
+        Snackbar.Add($"Rule {rule.Id} saved; it applies from the next poll.", MudBlazor.Severity.Success);
+        await LoadAsync();
+    }
+
+    private void ChangeStatus(string value) => Navigation.NavigateTo(Url(value, Severity));
+
+    private void ChangeSeverity(string value) => Navigation.NavigateTo(Url(Status, value));
+
+    private static string Url(string? status, string? severity) => QueryHelpers.AddQueryString("/alerts", new Dictionary<string, string?>
+    {
+        ["status"] = string.IsNullOrEmpty(status) ? null : status,
+        ["severity"] = string.IsNullOrEmpty(severity) ? null : severity,
+    }.Where(pair => pair.Value is not null));
+
+    private Task OnChangedAsync() => InvokeAsync(async () =>
+    {
+        await LoadAsync();
+        StateHasChanged();
+    });
+
+    private static Color SeverityColor(AlertSeverity severity) => severity switch
+    {
+        AlertSeverity.Critical => Color.Error,
+        AlertSeverity.Warning => Color.Warning,
+        _ => Color.Info,
+    };
+
+    private static string Name<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+}
