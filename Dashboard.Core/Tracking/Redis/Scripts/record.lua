@@ -17,15 +17,22 @@ local function set_or_remove(key, member, score)
 end
 
 local function touch(user, session, module, organization, user_agent, ip)
-  local started = now
+  local started, agent = now, nil
   local previous = redis.call('HGET', INFO, session)
   if previous then
     local fields = parse_session(previous)
     started = fields[4]
     if fields[1] ~= user then forget_user_session(fields[1], session) end
+    -- Most heartbeats come from the browser the session started in: its agent id is kept as it is.
+    if (fields[6] == '' and user_agent == '') or (fields[6] ~= '' and redis.call('HGET', AGENTS, fields[6]) == user_agent) then
+      agent = fields[6]
+    else
+      release_agent(fields[6])
+    end
   end
+  agent = agent or hold_agent(user_agent)
   redis.call('HSET', INFO, session,
-    user .. '\n' .. organization .. '\n' .. module .. '\n' .. started .. '\n' .. ip .. '\n' .. user_agent)
+    user .. '\n' .. organization .. '\n' .. module .. '\n' .. started .. '\n' .. ip .. '\n' .. agent)
   redis.call('ZADD', SESSIONS, 'GT', now, session)
 
   local list = redis.call('HGET', USER_SESSIONS, user)
@@ -52,6 +59,7 @@ local function end_session(session)
   if not record then return end
   local ended = parse_session(record)
   local user, organization, module = ended[1], ended[2], ended[3]
+  release_agent(ended[6])
   redis.call('HDEL', INFO, session)
   redis.call('ZREM', SESSIONS, session)
 

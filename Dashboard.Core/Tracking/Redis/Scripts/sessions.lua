@@ -7,7 +7,7 @@ local out = { 0 }
 local function add(session, seen, record)
   out[#out + 1] = session
   out[#out + 1] = seen
-  out[#out + 1] = record
+  out[#out + 1] = with_agent(record)
 end
 
 if user == '' and module == '' and organization == '' then
