@@ -112,15 +112,15 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         var organizations = await RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:o")).ConfigureAwait(false);
 
         var suffixes = new List<string>();
-        foreach (var organization in organizations)
+        foreach (var module in modules)
         {
-            var pairedModules = await RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:om:{organization}"))
+            var pairedOrganizations = await RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:mm:{module}"))
                 .ConfigureAwait(false);
-            suffixes.AddRange(pairedModules.Select(module => $":mo:{module}|{organization}"));
+            suffixes.AddRange(pairedOrganizations.Select(organization => $":mo:{module}|{organization}"));
         }
 
         suffixes.AddRange(modules.SelectMany(module => new[] { $":m:{module}", $":mm:{module}" }));
-        suffixes.AddRange(organizations.SelectMany(organization => new[] { $":o:{organization}", $":om:{organization}" }));
+        suffixes.AddRange(organizations.Select(organization => $":o:{organization}"));
         suffixes.AddRange([":u", ":m", ":o"]);
 
         foreach (var suffix in suffixes)

@@ -49,7 +49,6 @@ local function touch(user, session, module, organization, user_agent, ip)
   redis.call('ZADD', pair_users(module, organization), 'GT', now, user)
   redis.call('ZADD', tag .. ':m', 'GT', now, module)
   redis.call('ZADD', tag .. ':o', 'GT', now, organization)
-  redis.call('ZADD', tag .. ':om:' .. organization, 'GT', now, module)
   redis.call('ZADD', tag .. ':mm:' .. module, 'GT', now, organization)
 end
 

@@ -8,7 +8,8 @@
 --   TAG:us           user id -> the user's session ids, space separated (ids cannot hold spaces)
 --   TAG:m, TAG:o     active modules / organizations, scored by last activity (the index that replaces KEYS)
 --   TAG:m:<module>, TAG:o:<org>, TAG:mo:<module>|<org>   users per module, organization, and both
---   TAG:om:<org>, TAG:mm:<module>                        modules active in an organization, and the reverse
+--   TAG:mm:<module>  organizations active in a module. There is no reverse index: an organization's modules are
+--                    found among the shard's few active modules (TAG:m), which saves a set per organization.
 local tag = KEYS[1]
 local SESSIONS, INFO, USER_SESSIONS = tag .. ':s', tag .. ':si', tag .. ':us'
 local AGENTS, AGENT_USES = tag .. ':a', tag .. ':ac'

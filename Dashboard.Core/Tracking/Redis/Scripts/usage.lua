@@ -7,7 +7,7 @@ if kind == 'm' then
   users_key, index = module_users(id), tag .. ':mm:' .. id
   pair = function(organization) return pair_users(id, organization) end
 else
-  users_key, index = organization_users(id), tag .. ':om:' .. id
+  users_key, index = organization_users(id), tag .. ':m'
   pair = function(module) return pair_users(module, id) end
 end
 
