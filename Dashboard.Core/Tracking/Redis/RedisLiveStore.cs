@@ -102,8 +102,8 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         return expiredSessions;
     }
 
-    // Pairs first, then per-dimension sets, then the indexes: an index entry outlives every set it points to,
-    // so a cleanup stopped half-way is finished by the next one.
+    // Per-dimension sets first (an organization's holds its pairs too), then the indexes: an index entry outlives
+    // every set it points to, so a cleanup stopped half-way is finished by the next one.
     private async Task TrimShardAsync(int shard, long before, CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
@@ -112,15 +112,8 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         var organizations = await RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:o")).ConfigureAwait(false);
 
         var suffixes = new List<string>();
-        foreach (var module in modules)
-        {
-            var pairedOrganizations = await RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:mm:{module}"))
-                .ConfigureAwait(false);
-            suffixes.AddRange(pairedOrganizations.Select(organization => $":mo:{module}|{organization}"));
-        }
-
-        suffixes.AddRange(modules.SelectMany(module => new[] { $":m:{module}", $":mm:{module}" }));
         suffixes.AddRange(organizations.Select(organization => $":o:{organization}"));
+        suffixes.AddRange(modules.SelectMany(module => new[] { $":m:{module}", $":mm:{module}" }));
         suffixes.AddRange([":u", ":m", ":o"]);
 
         foreach (var suffix in suffixes)

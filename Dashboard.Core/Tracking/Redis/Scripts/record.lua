@@ -61,7 +61,7 @@ local function touch(user, session, module, organization, user_agent, ip)
   redis.call('ZADD', tag .. ':u', 'GT', now, user)
   redis.call('ZADD', module_users(module), 'GT', now, user)
   redis.call('ZADD', organization_users(organization), 'GT', now, user)
-  redis.call('ZADD', pair_users(module, organization), 'GT', now, user)
+  redis.call('ZADD', organization_users(organization), 'LT', '-' .. now, pair_member(module, user))
   index(tag .. ':m', module)
   index(tag .. ':o', organization)
   index(tag .. ':mm:' .. module, organization)
@@ -92,7 +92,7 @@ local function end_session(session)
   set_or_remove(tag .. ':u', user, user_latest)
   set_or_remove(module_users(module), user, module_latest)
   set_or_remove(organization_users(organization), user, organization_latest)
-  set_or_remove(pair_users(module, organization), user, pair_latest)
+  set_or_remove(organization_users(organization), pair_member(module, user), pair_latest and '-' .. pair_latest)
 end
 
 for i = 2, #ARGV, 7 do

@@ -23,7 +23,7 @@ local users
 if user ~= '' then
   users = { user }
 elseif module ~= '' and organization ~= '' then
-  users = redis.call('ZRANGEBYSCORE', pair_users(module, organization), since, '+inf')
+  users = active_pairs(organization, since)[module] or {}
 elseif organization ~= '' then
   users = redis.call('ZRANGEBYSCORE', organization_users(organization), since, '+inf')
 else

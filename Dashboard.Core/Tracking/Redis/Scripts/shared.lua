@@ -7,7 +7,9 @@
 --                    sessions share a few browsers' agents (~110 bytes each), so each is kept once per shard.
 --   TAG:us           user id -> the user's session ids, space separated (ids cannot hold spaces)
 --   TAG:m, TAG:o     active modules / organizations, scored by last activity (the index that replaces KEYS)
---   TAG:m:<module>, TAG:o:<org>, TAG:mo:<module>|<org>   users per module, organization, and both
+--   TAG:m:<module>, TAG:o:<org>   users per module / organization, scored by last activity. An organization's
+--                    set also holds its users per module: member "module|user" (ids cannot hold '|') scored by minus
+--                    the last activity, so a pair costs no key of its own and no count of users (since..+inf) sees it.
 --   TAG:mm:<module>  organizations active in a module. There is no reverse index: an organization's modules are
 --                    found among the shard's few active modules (TAG:m), which saves a set per organization.
 local tag = KEYS[1]
@@ -16,7 +18,20 @@ local AGENTS, AGENT_USES = tag .. ':a', tag .. ':ac'
 
 local function module_users(module) return tag .. ':m:' .. module end
 local function organization_users(organization) return tag .. ':o:' .. organization end
-local function pair_users(module, organization) return tag .. ':mo:' .. module .. '|' .. organization end
+local function pair_member(module, user) return module .. '|' .. user end
+
+-- An organization's users per module active since `since`: { module = { user, ... }, ... }.
+local function active_pairs(organization, since)
+  local by_module = {}
+  for _, member in ipairs(redis.call('ZRANGEBYSCORE', organization_users(organization), '-inf', '-' .. since)) do
+    local bar = string.find(member, '|', 1, true)
+    local module = string.sub(member, 1, bar - 1)
+    local users = by_module[module] or {}
+    users[#users + 1] = string.sub(member, bar + 1)
+    by_module[module] = users
+  end
+  return by_module
+end
 
 -- user, organization, module, started_ms, ip, agent id
 local function parse_session(record)
