@@ -3,6 +3,13 @@ namespace Dashboard.Bench;
 /// <summary>CPU seconds per process group over one measurement.</summary>
 internal sealed record CpuUse(double App, double Redis, double Postgres, double Generator)
 {
+    /// <summary>The same use in CPU microseconds per operation.</summary>
+    public CpuUse MicrosPer(double operations)
+    {
+        var scale = 1e6 / operations;
+        return new CpuUse(App * scale, Redis * scale, Postgres * scale, Generator * scale);
+    }
+
     /// <summary>"app 1.2 s, redis 0.8 s, ..." with CPU milliseconds per 1,000 operations.</summary>
     public string Describe(double operations)
     {

@@ -19,8 +19,13 @@ internal sealed class NaivePostgresTracker(string connectionString) : IAsyncDisp
             last_activity = excluded.last_activity
         """;
 
-    private const string CurrentUsers =
-        "SELECT count(DISTINCT user_id) FROM user_sessions WHERE last_activity >= now() - interval '60 seconds'";
+    // What one poll of ours answers: users, sessions, users per module, users per organization, over the window.
+    private const string Snapshot = """
+        SELECT count(DISTINCT user_id) FROM user_sessions WHERE last_activity >= now() - interval '60 seconds';
+        SELECT count(*) FROM user_sessions WHERE last_activity >= now() - interval '60 seconds';
+        SELECT module_id, count(DISTINCT user_id) FROM user_sessions WHERE last_activity >= now() - interval '60 seconds' GROUP BY module_id;
+        SELECT organization_id, count(DISTINCT user_id) FROM user_sessions WHERE last_activity >= now() - interval '60 seconds' GROUP BY organization_id;
+        """;
 
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString + ";Maximum Pool Size=200;No Reset On Close=true");
 
@@ -99,17 +104,33 @@ internal sealed class NaivePostgresTracker(string connectionString) : IAsyncDisp
         await analyze.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Median duration of the current-users COUNT, and its answer.</summary>
-    public async Task<(double MedianMs, long Users)> TimeCurrentUsersAsync(int samples)
+    /// <summary>Median duration of the naive poll (<see cref="Snapshot"/>) and the users it counted.</summary>
+    public async Task<(double MedianMs, long Users)> TimeSnapshotAsync(int samples)
     {
-        await using var command = _dataSource.CreateCommand(CurrentUsers);
-        var users = (long)(await command.ExecuteScalarAsync())!;
+        await using var command = _dataSource.CreateCommand(Snapshot);
+        long users = 0;
         var times = new List<double>();
-        for (var i = 0; i < samples; i++)
+        for (var i = 0; i <= samples; i++)
         {
             var clock = Stopwatch.StartNew();
-            await command.ExecuteScalarAsync();
-            times.Add(clock.Elapsed.TotalMilliseconds);
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                await reader.ReadAsync();
+                users = reader.GetInt64(0);
+                do
+                {
+                    while (await reader.ReadAsync())
+                    {
+                    }
+                }
+                while (await reader.NextResultAsync());
+            }
+
+            // The first read warms the caches.
+            if (i > 0)
+            {
+                times.Add(clock.Elapsed.TotalMilliseconds);
+            }
         }
 
         return (Stats.Median(times), users);

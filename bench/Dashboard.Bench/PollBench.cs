@@ -50,7 +50,7 @@ internal sealed partial class PollBench(BenchSettings settings)
         var open = $"{settings.SseClients} SSE clients + {settings.Dashboards} dashboards";
         report.Figure(7, $"Redis commands per poll: 0 clients vs {open}",
             $"{idle.PerPoll:N1} vs {watched.PerPoll:N1}", watched.PerPoll / idle.PerPoll, 1, higherIsBetter: false,
-            limit: watched.PerPoll == idle.PerPoll ? "" : "target is equal");
+            watched.PerPoll == idle.PerPoll ? "" : "Target is equal.");
         report.Detail(7, $"Counted with MONITOR over {settings.PollsCounted} polls each (a poll begins with the snapshot script on shard 0; poll interval 1 s). " +
             "Commands are those the app sends; the commands its scripts run inside Redis are counted apart.");
         report.Detail(7, $"0 clients: {idle.Commands} commands sent ({idle.Describe()}), {idle.Scripted} run by the scripts ({idle.Scripted / (double)idle.Polls:N0} per poll).");

@@ -14,6 +14,15 @@ internal sealed class RedisInfo(IConnectionMultiplexer redis, string endpoint)
         return long.Parse(Field(info, "used_memory"), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Microseconds Redis has spent running scripts (EVAL and EVALSHA) since it started.</summary>
+    public async Task<long> ScriptMicrosAsync()
+    {
+        var info = await Server.InfoAsync("commandstats");
+        return info.SelectMany(section => section)
+            .Where(pair => pair.Key is "cmdstat_evalsha" or "cmdstat_eval")
+            .Sum(pair => long.Parse(pair.Value.Split(',')[1]["usec=".Length..], CultureInfo.InvariantCulture));
+    }
+
     public async Task<string> VersionAsync()
     {
         var info = await Server.InfoAsync("server");

@@ -11,12 +11,12 @@ internal sealed class Report
     private readonly SortedDictionary<int, StringBuilder> _details = [];
 
     /// <param name="higherIsBetter">True when the ratio must reach the target, false when it must stay under it.</param>
-    public void Figure(int number, string what, string measured, double ratio, double target, bool higherIsBetter, string limit = "")
+    public void Figure(int number, string what, string measured, double ratio, double target, bool higherIsBetter, string limit)
     {
         var pass = higherIsBetter ? ratio >= target : ratio <= target;
         var sign = higherIsBetter ? "≥" : "≤";
         _rows[number] = $"| {number} | {what} | {measured} | {Format(ratio)} | {sign} {Format(target)} | {(pass ? "pass" : "**miss**")} | {limit} |";
-        Console.WriteLine($"[{number}] {what}: {measured} -> {Format(ratio)} (target {sign} {Format(target)}) {(pass ? "pass" : "MISS")}");
+        Console.WriteLine($"[{number}] {what}: {measured} -> {Format(ratio)} (target {sign} {Format(target)}) {(pass ? "pass" : "MISS")} {limit}");
     }
 
     public void Detail(int number, string line)
