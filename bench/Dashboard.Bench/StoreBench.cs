@@ -15,12 +15,12 @@ internal sealed class StoreBench(BenchSettings settings, Heartbeats heartbeats, 
     private const int LoadBatch = 1000;
     private const int LoadConcurrency = 4;
 
-    public RedisLiveStore Store(string prefix) => new(
+    public RedisLiveStore Store(string prefix, int? shards = null) => new(
         redis,
         Options.Create(new TrackingOptions
         {
             KeyPrefix = prefix,
-            Shards = settings.Shards,
+            Shards = shards ?? settings.Shards,
             // Loading a million users takes longer than the default minute: every loaded user stays active here.
             ActivityWindow = TimeSpan.FromHours(1),
             SessionTtl = TimeSpan.FromHours(2),
@@ -64,6 +64,11 @@ internal sealed class StoreBench(BenchSettings settings, Heartbeats heartbeats, 
         var fixedOrganizations = Store("fixed");
         await LoadAsync(fixedOrganizations, settings.Users, fewOrganizations);
         var fixedFigures = await TimeSnapshotAsync(fixedOrganizations, settings.Users);
+
+        // Shards spread a Redis Cluster's load; on one server they only multiply the (organization, shard) pairs.
+        await info.FlushAsync();
+        var oneShardMemory = await MeasureMemoryAsync("one", settings.Users, shards: 1);
+        var oneShardFigures = await TimeSnapshotAsync(Store("one", shards: 1), settings.Users);
         await info.FlushAsync();
 
         report.Figure(5, $"Snapshot (poll) at {settings.Users:N0} ÷ at {settings.SmallUsers:N0} active users",
@@ -76,6 +81,10 @@ internal sealed class StoreBench(BenchSettings settings, Heartbeats heartbeats, 
             report.Detail(5, $"{figures.Users:N0} users in {figures.Organizations:N0} organizations and {figures.Modules} modules: median of {settings.SnapshotSamples} ReadSnapshotAsync " +
                 $"{figures.MedianMs:N2} ms, of which Redis ran the {settings.Shards} shard scripts for {figures.RedisMs:N2} ms (it serves nothing else meanwhile); counted {figures.CountedUsers:N0} users.");
         }
+
+        report.Detail(5, $"With Dashboard:Tracking:Shards = 1 (one Redis server), {settings.Users:N0} users in {oneShardFigures.Organizations:N0} organizations: " +
+            $"{oneShardFigures.MedianMs:N2} ms ({oneShardFigures.RedisMs:N2} ms in Redis), {oneShardFigures.MedianMs / smallFigures.MedianMs:N1}× the small poll at {settings.Shards} shards.");
+        report.Detail(6, $"With Dashboard:Tracking:Shards = 1 (one Redis server): {oneShardMemory.BytesPerUser:N0} B per user.");
 
         return bigFigures;
     }
@@ -100,13 +109,13 @@ internal sealed class StoreBench(BenchSettings settings, Heartbeats heartbeats, 
         return count / clock.Elapsed.TotalSeconds;
     }
 
-    public async Task<MemoryFigures> MeasureMemoryAsync(string prefix, int users)
+    public async Task<MemoryFigures> MeasureMemoryAsync(string prefix, int users, int? shards = null)
     {
         await info.FlushAsync();
         var before = await info.UsedMemoryAsync();
-        var rate = await LoadAsync(Store(prefix), users);
+        var rate = await LoadAsync(Store(prefix, shards), users);
         var after = await info.UsedMemoryAsync();
-        var kinds = await info.KeyKindsAsync(prefix);
+        var kinds = shards is null ? await info.KeyKindsAsync(prefix) : [];
         return new MemoryFigures(users, before, after, rate, kinds);
     }
 
