@@ -267,6 +267,23 @@ public abstract class LiveStoreContract
     }
 
     [Fact]
+    public async Task ListSessions_UserAgentSharedBySessions_StaysWithEachUntilItChangesOrEnds()
+    {
+        var store = await NewStoreAsync();
+        var browser = Activity.Of("u1", "s1").UserAgent;
+        await store.RecordAsync([Activity.Of("u1", "s1"), Activity.Of("u1", "s2"), Activity.Of("u1", "s3")], default);
+
+        await store.RecordAsync([Activity.Of("u1", "s1", active: false), Activity.Of("u1", "s2") with { UserAgent = "curl/8.5.0" }], default);
+        var agents = (await store.ListSessionsAsync(new SessionQuery { UserId = "u1" }, default)).Sessions
+            .ToDictionary(session => session.SessionId, session => session.UserAgent);
+        await store.RecordAsync([Activity.Of("u1", "s2", active: false), Activity.Of("u1", "s3", active: false)], default);
+        await store.RecordAsync([Activity.Of("u1", "s4")], default);
+
+        Assert.Equal(new Dictionary<string, string?> { ["s2"] = "curl/8.5.0", ["s3"] = browser }, agents);
+        Assert.Equal(browser, Assert.Single((await store.ListSessionsAsync(new SessionQuery(), default)).Sessions).UserAgent);
+    }
+
+    [Fact]
     public async Task ListSessions_PagesMostRecentFirst()
     {
         var store = await NewStoreAsync();

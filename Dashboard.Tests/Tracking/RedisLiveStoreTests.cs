@@ -11,4 +11,21 @@ public sealed class RedisLiveStoreTests : LiveStoreContract
 {
     protected override async Task<ILiveStore> CreateStoreAsync(IOptions<TrackingOptions> options, TimeProvider time) =>
         new RedisLiveStore(await TestRedis.SingleAsync(), options, time);
+
+    [Fact]
+    public async Task Cleanup_AfterTheTtl_LeavesNoKeyBehind()
+    {
+        var redis = await TestRedis.SingleAsync();
+        var store = new RedisLiveStore(redis, Microsoft.Extensions.Options.Options.Create(Options), Time);
+        await store.RecordAsync(
+            [Activity.Of("u1", "s1", "tax", "org-1"), Activity.Of("u1", "s2", "payroll", "org-2"), Activity.Of("u2", "s3") with { UserAgent = "curl/8.5.0" }],
+            default);
+        await store.RecordAsync([Activity.Of("u1", "s2", "payroll", "org-2", active: false)], default);
+        Time.Advance(Options.SessionTtl + TimeSpan.FromSeconds(1));
+
+        await store.CleanupAsync(default);
+
+        var keys = redis.GetServer(redis.GetEndPoints()[0]).KeysAsync(pattern: $"{{{Options.KeyPrefix}:*");
+        Assert.Empty(await keys.ToListAsync());
+    }
 }

@@ -102,8 +102,8 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         return expiredSessions;
     }
 
-    // Pairs first, then per-dimension sets, then the indexes: an index entry outlives every set it points to,
-    // so a cleanup stopped half-way is finished by the next one.
+    // Per-dimension sets first (an organization's holds its pairs too), then the indexes: an index entry outlives
+    // every set it points to, so a cleanup stopped half-way is finished by the next one.
     private async Task TrimShardAsync(int shard, long before, CancellationToken cancellationToken)
     {
         var database = redis.GetDatabase();
@@ -112,15 +112,8 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         var organizations = await RedisCalls.RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:o")).ConfigureAwait(false);
 
         var suffixes = new List<string>();
-        foreach (var organization in organizations)
-        {
-            var pairedModules = await RedisCalls.RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:om:{organization}"))
-                .ConfigureAwait(false);
-            suffixes.AddRange(pairedModules.Select(module => $":mo:{module}|{organization}"));
-        }
-
+        suffixes.AddRange(organizations.Select(organization => $":o:{organization}"));
         suffixes.AddRange(modules.SelectMany(module => new[] { $":m:{module}", $":mm:{module}" }));
-        suffixes.AddRange(organizations.SelectMany(organization => new[] { $":o:{organization}", $":om:{organization}" }));
         suffixes.AddRange([":u", ":m", ":o"]);
 
         foreach (var suffix in suffixes)

@@ -16,34 +16,55 @@ local function set_or_remove(key, member, score)
   end
 end
 
+-- The indexes of active modules and organizations are touched once per call: a batch repeats the same few
+-- modules, and a second ZADD GT at the same time would change nothing.
+local indexed = {}
+local function index(key, member)
+  local entry = key .. '\n' .. member
+  if not indexed[entry] then
+    indexed[entry] = true
+    redis.call('ZADD', key, 'GT', now, member)
+  end
+end
+
 local function touch(user, session, module, organization, user_agent, ip)
-  local started = now
+  local started, agent, listed = now, nil, false
   local previous = redis.call('HGET', INFO, session)
   if previous then
     local fields = parse_session(previous)
     started = fields[4]
-    if fields[1] ~= user then forget_user_session(fields[1], session) end
+    -- A session with a record is in its user's list already.
+    listed = fields[1] == user
+    if not listed then forget_user_session(fields[1], session) end
+    -- Most heartbeats come from the browser the session started in: its agent id is kept as it is.
+    if (fields[6] == '' and user_agent == '') or (fields[6] ~= '' and redis.call('HGET', AGENTS, fields[6]) == user_agent) then
+      agent = fields[6]
+    else
+      release_agent(fields[6])
+    end
   end
+  agent = agent or hold_agent(user_agent)
   redis.call('HSET', INFO, session,
-    user .. '\n' .. organization .. '\n' .. module .. '\n' .. started .. '\n' .. ip .. '\n' .. user_agent)
+    user .. '\n' .. organization .. '\n' .. module .. '\n' .. started .. '\n' .. ip .. '\n' .. agent)
   redis.call('ZADD', SESSIONS, 'GT', now, session)
 
-  local list = redis.call('HGET', USER_SESSIONS, user)
-  if not list then
-    redis.call('HSET', USER_SESSIONS, user, session)
-  elseif not string.find(' ' .. list .. ' ', ' ' .. session .. ' ', 1, true) then
-    redis.call('HSET', USER_SESSIONS, user, list .. ' ' .. session)
+  if not listed then
+    local list = redis.call('HGET', USER_SESSIONS, user)
+    if not list then
+      redis.call('HSET', USER_SESSIONS, user, session)
+    elseif not string.find(' ' .. list .. ' ', ' ' .. session .. ' ', 1, true) then
+      redis.call('HSET', USER_SESSIONS, user, list .. ' ' .. session)
+    end
   end
 
   -- GT: a late heartbeat from another instance never moves a time back.
   redis.call('ZADD', tag .. ':u', 'GT', now, user)
   redis.call('ZADD', module_users(module), 'GT', now, user)
   redis.call('ZADD', organization_users(organization), 'GT', now, user)
-  redis.call('ZADD', pair_users(module, organization), 'GT', now, user)
-  redis.call('ZADD', tag .. ':m', 'GT', now, module)
-  redis.call('ZADD', tag .. ':o', 'GT', now, organization)
-  redis.call('ZADD', tag .. ':om:' .. organization, 'GT', now, module)
-  redis.call('ZADD', tag .. ':mm:' .. module, 'GT', now, organization)
+  redis.call('ZADD', organization_users(organization), 'LT', '-' .. now, pair_member(module, user))
+  index(tag .. ':m', module)
+  index(tag .. ':o', organization)
+  index(tag .. ':mm:' .. module, organization)
 end
 
 -- Logout: the user's presence wherever this session counted falls back to their other sessions' latest activity.
@@ -52,6 +73,7 @@ local function end_session(session)
   if not record then return end
   local ended = parse_session(record)
   local user, organization, module = ended[1], ended[2], ended[3]
+  release_agent(ended[6])
   redis.call('HDEL', INFO, session)
   redis.call('ZREM', SESSIONS, session)
 
@@ -70,7 +92,7 @@ local function end_session(session)
   set_or_remove(tag .. ':u', user, user_latest)
   set_or_remove(module_users(module), user, module_latest)
   set_or_remove(organization_users(organization), user, organization_latest)
-  set_or_remove(pair_users(module, organization), user, pair_latest)
+  set_or_remove(organization_users(organization), pair_member(module, user), pair_latest and '-' .. pair_latest)
 end
 
 for i = 2, #ARGV, 7 do

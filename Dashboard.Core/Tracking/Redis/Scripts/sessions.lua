@@ -7,7 +7,7 @@ local out = { 0 }
 local function add(session, seen, record)
   out[#out + 1] = session
   out[#out + 1] = seen
-  out[#out + 1] = record
+  out[#out + 1] = with_agent(record)
 end
 
 if user == '' and module == '' and organization == '' then
@@ -23,7 +23,7 @@ local users
 if user ~= '' then
   users = { user }
 elseif module ~= '' and organization ~= '' then
-  users = redis.call('ZRANGEBYSCORE', pair_users(module, organization), since, '+inf')
+  users = active_pairs(organization, since)[module] or {}
 elseif organization ~= '' then
   users = redis.call('ZRANGEBYSCORE', organization_users(organization), since, '+inf')
 else

@@ -2,18 +2,23 @@
 -- ARGV[1]: start of the activity window (Unix ms); ARGV[3]: the module or organization id.
 -- Returns { users, { other_id, users, ... } }.
 local since, kind, id = ARGV[1], ARGV[2], ARGV[3]
-local users_key, index, pair
-if kind == 'm' then
-  users_key, index = module_users(id), tag .. ':mm:' .. id
-  pair = function(organization) return pair_users(id, organization) end
-else
-  users_key, index = organization_users(id), tag .. ':om:' .. id
-  pair = function(module) return pair_users(module, id) end
+local users_key
+local breakdown = {}
+
+local function add(other, users)
+  breakdown[#breakdown + 1] = other
+  breakdown[#breakdown + 1] = #users
 end
 
-local breakdown = {}
-for _, other in ipairs(redis.call('ZRANGEBYSCORE', index, since, '+inf')) do
-  breakdown[#breakdown + 1] = other
-  breakdown[#breakdown + 1] = redis.call('ZCOUNT', pair(other), since, '+inf')
+if kind == 'm' then
+  users_key = module_users(id)
+  for _, organization in ipairs(redis.call('ZRANGEBYSCORE', tag .. ':mm:' .. id, since, '+inf')) do
+    add(organization, active_pairs(organization, since)[id] or {})
+  end
+else
+  users_key = organization_users(id)
+  for module, users in pairs(active_pairs(id, since)) do
+    add(module, users)
+  end
 end
 return { redis.call('ZCOUNT', users_key, since, '+inf'), breakdown }

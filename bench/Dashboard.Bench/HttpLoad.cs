@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+
+namespace Dashboard.Bench;
+
+/// <summary>The benchmark's HTTP load generator: pre-serialized JSON bodies posted over many kept-alive connections.</summary>
+internal sealed class HttpLoad : IDisposable
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    private readonly HttpClient _client;
+
+    public HttpLoad(Uri address, int connections)
+    {
+        _client = new HttpClient(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = connections,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseCookies = false,
+            UseProxy = false,
+        })
+        {
+            BaseAddress = address,
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+    }
+
+    public HttpClient Client => _client;
+
+    /// <summary>Closed loop: <paramref name="workers"/> requests in flight for <paramref name="duration"/>.</summary>
+    public async Task<LoadResult> RunAsync(string path, IReadOnlyList<byte[]> bodies, int workers, TimeSpan duration)
+    {
+        long next = -1, succeeded = 0, failed = 0;
+        var clock = Stopwatch.StartNew();
+        var loops = Enumerable.Range(0, workers).Select(async _ =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                var body = bodies[(int)(Interlocked.Increment(ref next) % bodies.Count)];
+                if (await PostAsync(path, body))
+                {
+                    Interlocked.Increment(ref succeeded);
+                }
+                else
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            }
+        });
+        await Task.WhenAll(loops);
+        return new LoadResult(succeeded, failed, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Open loop: requests start on a fixed schedule whether or not earlier ones finished, and each latency is measured
+    /// from when the request was due, so a stall is counted for every request it delayed (no coordinated omission).
+    /// </summary>
+    public async Task<LatencyResult> RunAtRateAsync(string path, IReadOnlyList<byte[]> bodies, int rate, TimeSpan duration)
+    {
+        var total = (int)(rate * duration.TotalSeconds);
+        var latencies = new double[total];
+        long failed = 0;
+        var pending = new List<Task>(total);
+        var clock = Stopwatch.StartNew();
+        var sent = 0;
+        while (sent < total)
+        {
+            var due = (int)Math.Min(total, clock.Elapsed.TotalSeconds * rate);
+            for (; sent < due; sent++)
+            {
+                var index = sent;
+                var dueAt = TimeSpan.FromSeconds(index / (double)rate);
+                pending.Add(Task.Run(async () =>
+                {
+                    if (!await PostAsync(path, bodies[index % bodies.Count]))
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+
+                    latencies[index] = (clock.Elapsed - dueAt).TotalMilliseconds;
+                }));
+            }
+
+            await Task.Delay(1);
+        }
+
+        await Task.WhenAll(pending);
+        var elapsed = clock.Elapsed;
+        Array.Sort(latencies);
+        return new LatencyResult(total, failed, elapsed, latencies);
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private async Task<bool> PostAsync(string path, byte[] body)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = Json;
+        try
+        {
+            using var response = await _client.PostAsync(path, content);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException)
+        {
+            return false;
+        }
+    }
+}
