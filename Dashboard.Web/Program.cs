@@ -35,6 +35,7 @@ builder.Services.AddHostedService<LiveStoreCleanupService>();
 builder.Services.AddSingleton<PerPollCache>();
 builder.Services.AddSingleton<LiveReads>();
 builder.Services.AddSingleton<HistoryReads>();
+builder.Services.AddSingleton<AlertReads>();
 builder.Services.AddScoped<DashboardState>();
 
 var demo = DemoMode.Decide(builder.Configuration, builder.Environment);

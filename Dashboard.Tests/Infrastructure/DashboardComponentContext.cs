@@ -44,6 +44,7 @@ public abstract class DashboardComponentContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<PerPollCache>();
         Services.AddSingleton<LiveReads>();
         Services.AddSingleton<HistoryReads>();
+        Services.AddSingleton<AlertReads>();
         Services.AddSingleton(new DemoMode(false));
         Services.AddScoped<DashboardState>();
     }

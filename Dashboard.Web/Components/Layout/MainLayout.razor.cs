@@ -1,9 +1,10 @@
 using Dashboard.Web.Demo;
+using Dashboard.Web.Live;
 using Microsoft.JSInterop;
 
 namespace Dashboard.Web.Components.Layout;
 
-public partial class MainLayout
+public sealed partial class MainLayout : IDisposable
 {
     private const string ThemeKey = "dashboard-theme";
 
@@ -18,6 +19,17 @@ public partial class MainLayout
 
     [Inject]
     public required DemoMode Demo { get; init; }
+
+    [Inject]
+    public required DashboardState State { get; init; }
+
+    private int UnacknowledgedAlerts => State.Current?.UnacknowledgedAlerts ?? 0;
+
+    protected override void OnInitialized() => State.Changed += OnChangedAsync;
+
+    public void Dispose() => State.Changed -= OnChangedAsync;
+
+    private Task OnChangedAsync() => InvokeAsync(StateHasChanged);
 
     // The choice is per browser: read it once the circuit can talk to the page.
     protected override async Task OnAfterRenderAsync(bool firstRender)
