@@ -1,4 +1,4 @@
 namespace Dashboard.Client;
 
-/// <summary>Concurrent users at one point of a trend.</summary>
-public sealed record TrendPoint(DateTimeOffset Timestamp, long ConcurrentUsers);
+/// <summary>One point of a trend: the average users in the bucket starting at <c>Timestamp</c>, and the most at once.</summary>
+public sealed record TrendPoint(DateTimeOffset Timestamp, double ConcurrentUsers, long MaxUsers);

@@ -35,7 +35,7 @@ internal static class TrendCommand
             return;
         }
 
-        var values = trend.Points.Select(point => (double)point.ConcurrentUsers).ToList();
+        var values = trend.Points.Select(point => point.ConcurrentUsers).ToList();
         context.Out.WriteLine(Sparkline.Render([.. TrendBuckets.Means(trend.Points, SparklineWidth).Select(bucket => bucket.Users)]));
         context.Out.WriteLine(
             $"Min {TextFormat.Number(values.Min(), 0)}  Max {TextFormat.Number(values.Max(), 0)}  Last {TextFormat.Number(values[^1], 0)}" +

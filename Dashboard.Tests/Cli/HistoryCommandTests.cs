@@ -1,134 +1,165 @@
-using System.Globalization;
-using System.Net;
 using Dashboard.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dashboard.Tests.Cli;
 
 /// <summary>
-/// <c>peak</c>, <c>average</c> and <c>trend</c>: the time range is checked before any call, and the answers (from a
-/// stub of those three endpoints until the app serves them) are printed as text or passed on as JSON.
+/// <c>peak</c>, <c>average</c> and <c>trend</c> against the real app, over a known series of polls on a fake clock:
+/// an empty poll at start, then 2, 3 and 2 users ten seconds apart.
 /// </summary>
 public sealed class HistoryCommandTests : IAsyncLifetime
 {
-    private const string Peak = """
-        {"success":true,"data":{"peak_users":512,"peak_at":"2024-01-15T10:30:00Z","start":"2024-01-14T12:00:00Z","end":"2024-01-15T12:00:00Z"}}
-        """;
+    private const string Api = "/api/concurrent-users";
+    private static readonly DateTimeOffset Start = new(2026, 11, 26, 12, 0, 5, TimeSpan.Zero);
 
-    private const string Average = """
-        {"success":true,"data":{"average_users":123.456,"start":"2024-01-15T11:00:00Z","end":"2024-01-15T12:00:00Z"}}
-        """;
-
-    private readonly DashboardApp _app = new();
-    private HistoryStubHandler _history = null!;
+    private readonly FakeTimeProvider _time = new(Start);
+    private readonly DashboardApp _app;
+    private RecordingHandler _requests = null!;
     private CliHarness _cli = null!;
 
-    public Task InitializeAsync()
+    // A poll interval longer than the test, so that only the polls the test makes (and the one at start) count.
+    public HistoryCommandTests() => _app = new DashboardApp(
+        new Dictionary<string, string?> { ["Dashboard:Tracking:PollInterval"] = "01:00:00" }, _time);
+
+    public async Task InitializeAsync()
     {
-        _history = new HistoryStubHandler(_app.Server.CreateHandler())
-            .Answer("peak", Peak)
-            .Answer("average", Average)
-            .Answer("trend", Trend(24));
-        _cli = new CliHarness(_history, "http://localhost");
-        return Task.CompletedTask;
+        _requests = new RecordingHandler(_app.Server.CreateHandler());
+        _cli = new CliHarness(_requests, "http://localhost");
+        await _app.WaitForStartupPollAsync();
+        _time.Advance(TimeSpan.FromSeconds(10));
+        await TrackAsync("u1", "s1", "accounting");
+        await TrackAsync("u2", "s2", "accounting");
+        await _app.PollAsync();
+        _time.Advance(TimeSpan.FromSeconds(10));
+        await TrackAsync("u3", "s3", "tax");
+        await _app.PollAsync();
+        _time.Advance(TimeSpan.FromSeconds(10));
+        await TrackAsync("u3", "s3", "tax", "--inactive");
+        await _app.PollAsync();
+        _requests.Clear();
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        _requests.Dispose();
+        await _app.DisposeAsync();
+    }
 
     [Fact]
-    public async Task Peak_Defaults_AsksForTheLastDayAndPrintsThePeakAndWhen()
+    public async Task Peak_LastHour_PrintsThePeakAndWhen()
+    {
+        var result = await _cli.RunAsync("peak", "--start", "1h");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("Peak concurrent users: 3 at 2026-11-26 12:00:25Z", result.Lines[0]);
+        Assert.Equal("Range: 2026-11-26 11:00:35Z to 2026-11-26 12:00:35Z", result.Lines[1]);
+        Assert.Equal($"{Api}/peak?start=1h&end=now", Assert.Single(_requests.PathsAndQueries));
+    }
+
+    [Fact]
+    public async Task Peak_Defaults_AsksForTheLastDay()
     {
         var result = await _cli.RunAsync("peak");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(["Peak concurrent users: 512 at 2024-01-15 10:30:00Z", "Range: 2024-01-14 12:00:00Z to 2024-01-15 12:00:00Z"], result.Lines);
-        Assert.Equal("peak?start=24h&end=now", Assert.Single(_history.Queries));
+        Assert.Equal($"{Api}/peak?start=24h&end=now", Assert.Single(_requests.PathsAndQueries));
     }
 
     [Fact]
-    public async Task Peak_RangeAndScope_ArePassedOnEscaped()
+    public async Task Peak_ModuleScope_IsPassedOnAndCountsOnlyThatModule()
     {
-        var result = await _cli.RunAsync("peak", "--start", "2024-01-14T12:00:00+01:00", "--end", "now", "--module", "accounting", "--organization", "org456");
+        var result = await _cli.RunAsync("peak", "--start", "1h", "--module", "tax");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("peak?start=2024-01-14T12%3A00%3A00%2B01%3A00&end=now&module=accounting&organization=org456", Assert.Single(_history.Queries));
+        Assert.StartsWith("Peak concurrent users: 1 at ", result.Lines[0], StringComparison.Ordinal);
+        Assert.Equal($"{Api}/peak?start=1h&end=now&module=tax", Assert.Single(_requests.PathsAndQueries));
+    }
+
+    [Fact]
+    public async Task Peak_IsoRange_IsPassedOnEscaped()
+    {
+        var result = await _cli.RunAsync("peak", "--start", "2026-11-26T11:00:00+00:00", "--end", "now");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal($"{Api}/peak?start=2026-11-26T11%3A00%3A00%2B00%3A00&end=now", Assert.Single(_requests.PathsAndQueries));
     }
 
     [Fact]
     public async Task Peak_NoHistoryInRange_SaysSo()
     {
-        _history.Answer("peak", """{"success":true,"data":{"peak_users":0,"peak_at":null,"start":"2024-01-14T12:00:00Z","end":"2024-01-15T12:00:00Z"}}""");
+        var result = await _cli.RunAsync("peak", "--start", "2026-11-01T00:00:00Z", "--end", "2026-11-02T00:00:00Z");
 
-        var result = await _cli.RunAsync("peak", "--start", "7d");
-
+        Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("Peak concurrent users: 0 (no history in this range)", result.Lines[0]);
     }
 
     [Fact]
     public async Task Peak_Json_PrintsTheApiData()
     {
-        var data = (await _cli.RunAsync("peak", "--json")).Json();
+        var data = (await _cli.RunAsync("peak", "--start", "1h", "--json")).Json();
 
-        Assert.Equal(512, data.GetProperty("peak_users").GetInt64());
-        Assert.Equal("2024-01-15T10:30:00Z", data.GetProperty("peak_at").GetString());
+        Assert.Equal(3, data.GetProperty("peak_users").GetInt64());
+        Assert.Equal(Start.AddSeconds(20), data.GetProperty("peak_at").GetDateTimeOffset());
     }
 
     [Fact]
-    public async Task Average_StartOnly_EndsNowAndPrintsTheAverage()
+    public async Task Average_StartOnly_EndsNowAndPrintsTheTimeWeightedAverage()
     {
         var result = await _cli.RunAsync("average", "--start", "1h");
 
+        // (0 + 2 + 3 + 2) / 4 polls
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("Average concurrent users: 123.5", result.Lines[0]);
-        Assert.Equal("average?start=1h&end=now", Assert.Single(_history.Queries));
+        Assert.Equal("Average concurrent users: 1.8", result.Lines[0]);
+        Assert.Equal($"{Api}/average?start=1h&end=now", Assert.Single(_requests.PathsAndQueries));
     }
 
     [Fact]
-    public async Task Trend_Rising_DrawsASparklineBarsAndTheChange()
+    public async Task Average_Json_PrintsTheApiData()
     {
-        var result = await _cli.RunAsync("trend");
+        var data = (await _cli.RunAsync("average", "--start", "1h", "--json")).Json();
+
+        Assert.Equal(1.75, data.GetProperty("average_users").GetDouble());
+    }
+
+    [Fact]
+    public async Task Trend_LastHour_DrawsTheSeriesWithItsResolution()
+    {
+        var result = await _cli.RunAsync("trend", "--start", "1h");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("Concurrent users, 24h to now (24 points, resolution 1h)", result.Lines[0]);
-        Assert.Equal("▁▁▂▂▂▃▃▃▃▄▄▄▅▅▅▆▆▆▆▇▇▇██", result.Lines[1]);
-        Assert.Equal("Min 100  Max 330  Last 330  Change +12.5%", result.Lines[2]);
-        // Twelve bars of two hours each, labelled with their start, the last one the longest.
-        var bars = result.Lines.Skip(3).ToList();
-        Assert.Equal(12, bars.Count);
-        Assert.StartsWith("00:00", bars[0], StringComparison.Ordinal);
-        Assert.StartsWith("22:00", bars[^1], StringComparison.Ordinal);
-        Assert.EndsWith("325", bars[^1], StringComparison.Ordinal);
+        Assert.StartsWith("Concurrent users, 1h to now (", result.Lines[0], StringComparison.Ordinal);
+        Assert.Contains("resolution", result.Lines[0], StringComparison.Ordinal);
+        Assert.Contains(result.Lines, line => line.StartsWith("Min ", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Trend_Json_PrintsTheApiData()
     {
-        var data = (await _cli.RunAsync("trend", "--json", "--start", "7d")).Json();
+        var result = await _cli.RunAsync("trend", "--json", "--start", "1h");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var data = result.Json();
 
-        Assert.Equal(24, data.GetProperty("points").GetArrayLength());
-        Assert.Equal(12.5, data.GetProperty("change_percent").GetDouble());
-        Assert.Equal("trend?start=7d&end=now", Assert.Single(_history.Queries));
+        Assert.NotEmpty(data.GetProperty("points").EnumerateArray());
+        Assert.Equal(3, data.GetProperty("points").EnumerateArray().Max(point => point.GetProperty("max_users").GetInt64()));
+        Assert.Equal($"{Api}/trend?start=1h&end=now", Assert.Single(_requests.PathsAndQueries));
     }
 
     [Fact]
-    public async Task Trend_NoPoints_SaysSo()
+    public async Task Trend_NoHistoryInRange_SaysSo()
     {
-        _history.Answer("trend", Trend(0));
-
-        var result = await _cli.RunAsync("trend");
+        var result = await _cli.RunAsync("trend", "--start", "2026-11-01T00:00:00Z", "--end", "2026-11-02T00:00:00Z");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("No history in this range.", result.Lines[^1]);
     }
 
     [Fact]
-    public async Task Peak_ServerRefuses_PrintsItsMessageAndExits1()
+    public async Task Peak_ModuleAndOrganizationTogether_PrintsTheServersRefusalAndExits1()
     {
-        _history.Answer("peak", """{"success":false,"error":"Invalid time range","details":"History is kept for 5 years."}""", HttpStatusCode.BadRequest);
-
-        var result = await _cli.RunAsync("peak", "--start", "30d");
+        var result = await _cli.RunAsync("peak", "--start", "1h", "--module", "tax", "--organization", "acme");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal("Error: Invalid time range: History is kept for 5 years.", result.Error.Trim());
+        Assert.Contains("Give module or organization, not both.", result.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -144,14 +175,12 @@ public sealed class HistoryCommandTests : IAsyncLifetime
 
         Assert.True(result.ExitCode == 64, result.ToString());
         Assert.StartsWith("Error: ", result.Error, StringComparison.Ordinal);
-        Assert.Empty(_history.Queries);
+        Assert.Empty(_requests.PathsAndQueries);
     }
 
-    // Hourly points over one day, rising by 10 users an hour from 100.
-    private static string Trend(int count)
+    private async Task TrackAsync(string user, string session, string module, params string[] extra)
     {
-        var points = Enumerable.Range(0, count).Select(hour => string.Create(
-            CultureInfo.InvariantCulture, $$"""{"timestamp":"2024-01-15T{{hour:00}}:00:00Z","concurrent_users":{{100 + (10 * hour)}}}"""));
-        return $$$"""{"success":true,"data":{"points":[{{{string.Join(',', points)}}}],"change_percent":12.5,"resolution":"1h"}}""";
+        var result = await _cli.RunAsync(["track", "-u", user, "-o", "acme", "-s", session, "-m", module, .. extra]);
+        Assert.True(result.ExitCode == 0, result.ToString());
     }
 }
