@@ -8,6 +8,9 @@ public sealed class LatencyHistogram
 {
     public const double MaxMilliseconds = 600_000;
 
+    /// <summary>How long the live store keeps per-minute histograms (Redis expires them after as long); history keeps the minutes.</summary>
+    public static readonly TimeSpan KeptLive = TimeSpan.FromHours(2);
+
     // Bucket b ≥ 1 holds [Growth^(b-1), Growth^b) ms and reports its geometric middle: at most √1.04 − 1 ≈ 1.98% off.
     private const double Growth = 1.04;
     private static readonly double LogGrowth = Math.Log(Growth);

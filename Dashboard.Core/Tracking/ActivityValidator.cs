@@ -8,6 +8,7 @@ public static partial class ActivityValidator
 {
     public const int MaxIdLength = 128;
     public const int MaxUserAgentLength = 512;
+    public const double MaxResponseTimeMs = 600_000;
 
     public static IReadOnlyList<ValidationError> Validate(ActivityEvent activity)
     {
@@ -25,6 +26,16 @@ public static partial class ActivityValidator
         if (activity.IpAddress is not null && !IsIpAddress(activity.IpAddress))
         {
             errors.Add(new("ipAddress", "ipAddress must be a valid IPv4 or IPv6 address."));
+        }
+
+        if (activity.ResponseTimeMs is { } responseTime && (!double.IsFinite(responseTime) || responseTime is < 0 or > MaxResponseTimeMs))
+        {
+            errors.Add(new("responseTimeMs", $"responseTimeMs must be a number of milliseconds from 0 to {MaxResponseTimeMs}."));
+        }
+
+        if (activity.IsError is not null && activity.ResponseTimeMs is null)
+        {
+            errors.Add(new("isError", "isError describes a request: send responseTimeMs with it."));
         }
 
         return errors;

@@ -1,3 +1,5 @@
+using Dashboard.Core.Performance;
+
 namespace Dashboard.Core.Tracking;
 
 /// <summary>
@@ -16,6 +18,12 @@ public interface ILiveStore
     Task<OrganizationUsage> ReadOrganizationAsync(string organizationId, CancellationToken cancellationToken);
 
     Task<SessionPage> ListSessionsAsync(SessionQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Response times of the activities that carried one, merged over shards and instances, from the start of the
+    /// minute of <paramref name="since"/> to now. Histograms are kept per module and minute for two hours.
+    /// </summary>
+    Task<PerformanceSnapshot> ReadPerformanceAsync(DateTimeOffset since, CancellationToken cancellationToken);
 
     /// <summary>Removes what has outlived the session TTL; safe to run from every instance at once.</summary>
     /// <returns>How many entries were removed.</returns>

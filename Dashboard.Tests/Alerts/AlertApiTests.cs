@@ -33,6 +33,7 @@ public sealed class AlertApiTests : IAsyncLifetime
             ["Dashboard:Alerts:HighCpuPercent"] = "100",
             ["Dashboard:Alerts:HighMemoryPercent"] = "100",
             ["Dashboard:Alerts:HighDbConnectionsPercent"] = "100",
+            ["Dashboard:Alerts:HighResponseTimeMs"] = "400",
             ["Dashboard:Alerts:WebhookUrl"] = _webhook.Url,
         };
         _app = new DashboardApp(settings, _time);
@@ -79,6 +80,25 @@ public sealed class AlertApiTests : IAsyncLifetime
         Assert.Equal(id, resolved.GetProperty("id").GetInt64());
         Assert.Equal("Dana", resolved.GetProperty("acknowledged_by").GetString());
         Assert.Empty(await AlertsAsync("active"));
+    }
+
+    [Fact]
+    public async Task SlowResponses_FireTheResponseTimeRule_AndItResolvesWhenTheyStop()
+    {
+        await TrackSlowAsync(900);
+        await PollAsync();
+        await TrackSlowAsync(900);
+        await PollAsync();
+
+        var fired = Assert.Single(await AlertsAsync("active"), alert => alert.GetProperty("alert_type").GetString() == "high_response_time");
+        Assert.InRange(fired.GetProperty("value").GetDouble(), 900 * 0.98, 900 * 1.02);
+        Assert.Equal(400, fired.GetProperty("threshold").GetDouble());
+
+        // The window is whole minutes: one minute past it, it holds no slow request any more.
+        _time.Advance(Web.Live.MetricsPoller.PerformanceWindow + TimeSpan.FromMinutes(1));
+        await PollAsync();
+        await PollAsync();
+        Assert.Contains(await AlertsAsync("resolved"), alert => alert.GetProperty("id").GetInt64() == fired.GetProperty("id").GetInt64());
     }
 
     [Fact]
@@ -183,6 +203,13 @@ public sealed class AlertApiTests : IAsyncLifetime
         var users = new[] { a, b, c }.Where(user => user is not null);
         var activities = users.Select(user => new { userId = user, organizationId = "acme", sessionId = $"s-{user}", moduleId = module, isActive = active });
         (await _client.PostAsJsonAsync($"{DashboardApp.Api}/track/batch", new { activities })).EnsureSuccessStatusCode();
+    }
+
+    private async Task TrackSlowAsync(double responseTimeMs)
+    {
+        var response = await _client.PostAsJsonAsync($"{DashboardApp.Api}/track",
+            new { userId = "slow", organizationId = "acme", sessionId = "s-slow", moduleId = "reports", responseTimeMs });
+        response.EnsureSuccessStatusCode();
     }
 
     private async Task<List<JsonElement>> AlertsAsync(string status) =>

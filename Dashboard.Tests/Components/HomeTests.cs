@@ -1,4 +1,5 @@
 using Bunit;
+using Dashboard.Core.Performance;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Tests.Tracking;
 using Dashboard.Web.Components.Charts;
@@ -78,6 +79,21 @@ public sealed class HomeTests : DashboardComponentContext
         var page = Render<Home>();
 
         page.WaitForAssertion(() => Assert.Contains("forever", page.Find("[data-testid=range-error]").TextContent));
+    }
+
+    [Fact]
+    public async Task Render_AfterRequestsWithResponseTimes_ShowsThePerformancePanel()
+    {
+        await PollAfterAsync(
+            Activity.Of("u1", "s1") with { ResponseTimeMs = 100 },
+            Activity.Of("u2", "s2") with { ResponseTimeMs = 300, IsError = true });
+
+        var page = Render<Home>();
+
+        Assert.Equal("50%", page.Find("[data-testid=error-rate]").TextContent);
+        // Each figure is its histogram bucket's middle, within 2% of the time sent.
+        Assert.Equal($"{LatencyHistogram.ValueOf(LatencyHistogram.BucketOf(100)):0} ms", page.Find("[data-testid=p50]").TextContent);
+        Assert.Equal($"{LatencyHistogram.ValueOf(LatencyHistogram.BucketOf(300)):0} ms", page.Find("[data-testid=p99]").TextContent);
     }
 
     [Fact]

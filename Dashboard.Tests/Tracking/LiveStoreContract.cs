@@ -398,6 +398,61 @@ public abstract class LiveStoreContract
     }
 
     [Fact]
+    public async Task ReadPerformance_RequestsAcrossShards_GivePercentilesAndErrorRatePerModuleAndOverall()
+    {
+        var store = await NewStoreAsync();
+        var activities = Enumerable.Range(1, 200).Select(i => Activity.Of($"user-{i}", $"s-{i}", i % 2 == 0 ? "tax" : "payroll") with
+        {
+            ResponseTimeMs = i,
+            IsError = i % 2 == 0 && i % 10 == 0,
+        }).ToList();
+
+        await store.RecordAsync(activities, default);
+        await store.RecordAsync([Activity.Of("no-latency", "s-x", "tax")], default);
+        var performance = await store.ReadPerformanceAsync(Time.GetUtcNow().AddMinutes(-5), default);
+
+        Assert.Equal(200, performance.Overall.Requests);
+        Assert.Equal(20, performance.Overall.Errors);
+        Assert.Equal(0.1, performance.Overall.ErrorRate, precision: 10);
+        Assert.InRange(performance.Overall.P50!.Value, 100 * 0.98, 100 * 1.02);
+        Assert.InRange(performance.Overall.P99!.Value, 198 * 0.98, 198 * 1.02);
+        Assert.Equal(["payroll", "tax"], performance.Modules.Keys);
+        Assert.Equal(100, performance.Modules["tax"].Requests);
+        Assert.Equal(0.2, performance.Modules["tax"].ErrorRate, precision: 10);
+        Assert.Equal(0, performance.Modules["payroll"].Errors);
+    }
+
+    [Fact]
+    public async Task ReadPerformance_Window_CountsOnlyItsMinutes()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("u1", "s1") with { ResponseTimeMs = 900 }], default);
+        Time.Advance(TimeSpan.FromMinutes(3));
+        await store.RecordAsync([Activity.Of("u1", "s1") with { ResponseTimeMs = 100, IsError = true }], default);
+
+        var lastMinute = await store.ReadPerformanceAsync(Time.GetUtcNow().AddMinutes(-1), default);
+        var lastFive = await store.ReadPerformanceAsync(Time.GetUtcNow().AddMinutes(-5), default);
+
+        Assert.Equal(1, lastMinute.Overall.Requests);
+        Assert.Equal(1, lastMinute.Overall.ErrorRate);
+        Assert.Equal(2, lastFive.Overall.Requests);
+        Assert.InRange(lastFive.Overall.P99!.Value, 900 * 0.98, 900 * 1.02);
+    }
+
+    [Fact]
+    public async Task ReadPerformance_NoRequests_IsEmpty()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("u1", "s1")], default);
+
+        var performance = await store.ReadPerformanceAsync(Time.GetUtcNow().AddMinutes(-5), default);
+
+        Assert.Equal(0, performance.Overall.Requests);
+        Assert.Null(performance.Overall.P95);
+        Assert.Empty(performance.Modules);
+    }
+
+    [Fact]
     public async Task Tracker_InvalidBatchItem_RefusesTheWholeBatchAndWritesNothing()
     {
         var store = await NewStoreAsync();

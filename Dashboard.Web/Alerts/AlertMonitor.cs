@@ -1,4 +1,5 @@
 using Dashboard.Core.Alerts;
+using Dashboard.Core.Performance;
 using Dashboard.Core.Resources;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.Alerts;
@@ -19,7 +20,8 @@ public sealed partial class AlertMonitor(
     private bool _resumed;
 
     /// <summary>Evaluates one poll and returns how many alerts wait for a human (active, not acknowledged).</summary>
-    public async Task<int> EvaluateAsync(LiveSnapshot snapshot, ResourceSample? resources, CancellationToken cancellationToken)
+    public async Task<int> EvaluateAsync(
+        LiveSnapshot snapshot, PerformanceSnapshot? performance, ResourceSample? resources, CancellationToken cancellationToken)
     {
         if (!_resumed)
         {
@@ -27,7 +29,7 @@ public sealed partial class AlertMonitor(
             _resumed = true;
         }
 
-        var transitions = evaluator.Evaluate(await rules.ListAsync(cancellationToken), rule => ValueOf(rule, snapshot, resources), snapshot.Timestamp);
+        var transitions = evaluator.Evaluate(await rules.ListAsync(cancellationToken), rule => ValueOf(rule, snapshot, performance, resources), snapshot.Timestamp);
         foreach (var transition in transitions.Where(transition => transition.Kind != AlertTransitionKind.Repeated))
         {
             LogTransition(logger, transition.Rule.Id, transition.Kind, transition.Value, transition.Rule.Threshold);
@@ -42,7 +44,7 @@ public sealed partial class AlertMonitor(
     }
 
     /// <summary>What a rule compares with its threshold this poll; null when it is not measured here.</summary>
-    public static double? ValueOf(AlertRule rule, LiveSnapshot snapshot, ResourceSample? resources) => rule.Kind switch
+    public static double? ValueOf(AlertRule rule, LiveSnapshot snapshot, PerformanceSnapshot? performance, ResourceSample? resources) => rule.Kind switch
     {
         AlertKind.HighConcurrency => rule.Scope.Kind switch
         {
@@ -50,6 +52,9 @@ public sealed partial class AlertMonitor(
             "organization" => snapshot.Organizations.FirstOrDefault(organization => organization.Id == rule.Scope.Id)?.Users ?? 0,
             _ => snapshot.ConcurrentUsers,
         },
+        // A window without requests has neither errors nor slow responses: an alert about them resolves.
+        AlertKind.HighErrorRate => performance?.Overall.ErrorRate,
+        AlertKind.HighResponseTime => performance is null ? null : performance.Overall.P95 ?? 0,
         AlertKind.HighCpu => resources?.HostCpuPercent,
         AlertKind.HighMemory => resources?.HostMemoryPercent,
         AlertKind.HighDbConnections => resources?.DbConnectionsPercent,

@@ -44,6 +44,7 @@ public static class LiveEndpoints
             {
                 Resources = hub.Latest?.Resources,
                 UnacknowledgedAlerts = hub.Latest?.UnacknowledgedAlerts,
+                Performance = hub.Latest?.Performance is { } performance ? PerformanceData.From(performance, MetricsPoller.PerformanceWindow) : null,
             });
     }
 

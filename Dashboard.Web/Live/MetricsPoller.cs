@@ -1,4 +1,5 @@
 using Dashboard.Core.Configuration;
+using Dashboard.Core.Performance;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.History;
 using Dashboard.Data.Resources;
@@ -24,6 +25,9 @@ public sealed partial class MetricsPoller(
     TimeProvider time,
     ILogger<MetricsPoller> logger) : BackgroundService
 {
+    /// <summary>The window the response-time percentiles and error rate of each poll cover.</summary>
+    public static readonly TimeSpan PerformanceWindow = TimeSpan.FromMinutes(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.PollInterval, time);
@@ -49,9 +53,11 @@ public sealed partial class MetricsPoller(
     public async Task PollOnceAsync(CancellationToken cancellationToken)
     {
         LiveSnapshot snapshot;
+        PerformanceSnapshot performance;
         try
         {
             snapshot = await store.ReadSnapshotAsync(cancellationToken);
+            performance = await store.ReadPerformanceAsync(snapshot.Timestamp - PerformanceWindow, cancellationToken);
         }
         catch (StoreUnavailableException exception)
         {
@@ -67,7 +73,7 @@ public sealed partial class MetricsPoller(
         {
             await recorder.RecordAsync(snapshot, cancellationToken);
             await resourceRecorder.RecordAsync(sample, cancellationToken);
-            unacknowledged = await alerts.EvaluateAsync(snapshot, sample, cancellationToken);
+            unacknowledged = await alerts.EvaluateAsync(snapshot, performance, sample, cancellationToken);
         }
         catch (StoreUnavailableException exception)
         {
@@ -78,6 +84,7 @@ public sealed partial class MetricsPoller(
         hub.Publish(new PollResult(snapshot, snapshot.Timestamp, LiveStoreError: null, historyError)
         {
             Resources = sample,
+            Performance = performance,
             UnacknowledgedAlerts = unacknowledged,
         });
     }

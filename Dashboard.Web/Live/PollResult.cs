@@ -1,3 +1,4 @@
+using Dashboard.Core.Performance;
 using Dashboard.Core.Resources;
 using Dashboard.Core.Tracking;
 
@@ -12,6 +13,9 @@ public sealed record PollResult(
 {
     /// <summary>This instance's CPU, memory, database connections and Redis use at the poll.</summary>
     public ResourceSample? Resources { get; init; }
+
+    /// <summary>Response times and errors of the last <see cref="Live.MetricsPoller.PerformanceWindow"/>.</summary>
+    public PerformanceSnapshot? Performance { get; init; }
 
     /// <summary>Active alerts nobody has acknowledged yet; null when the database could not tell.</summary>
     public int? UnacknowledgedAlerts { get; init; }

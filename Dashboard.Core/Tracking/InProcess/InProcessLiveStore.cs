@@ -1,4 +1,5 @@
 using Dashboard.Core.Configuration;
+using Dashboard.Core.Performance;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Tracking.InProcess;
@@ -17,6 +18,7 @@ public sealed class InProcessLiveStore(IOptions<TrackingOptions> options, TimePr
     private readonly Dictionary<string, LastSeenSet> _moduleUsers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LastSeenSet> _organizationUsers = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Module, string Organization), LastSeenSet> _pairUsers = [];
+    private readonly Dictionary<(string Module, long Minute), LatencyHistogram> _latencies = [];
 
     public Task RecordAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken)
     {
@@ -32,6 +34,11 @@ public sealed class InProcessLiveStore(IOptions<TrackingOptions> options, TimePr
                 else
                 {
                     EndSession(activity.SessionId);
+                }
+
+                if (activity.ResponseTimeMs is { } responseTime)
+                {
+                    SetOf(_latencies, (activity.ModuleId, now / 60_000)).Record(responseTime, activity.IsError == true);
                 }
             }
         }
@@ -94,6 +101,21 @@ public sealed class InProcessLiveStore(IOptions<TrackingOptions> options, TimePr
         }
     }
 
+    public Task<PerformanceSnapshot> ReadPerformanceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var from = since.ToUnixTimeMilliseconds() / 60_000;
+        lock (_lock)
+        {
+            var modules = new Dictionary<string, LatencyHistogram>(StringComparer.Ordinal);
+            foreach (var ((module, minute), histogram) in _latencies.Where(entry => entry.Key.Minute >= from))
+            {
+                SetOf(modules, module).Merge(histogram);
+            }
+
+            return Task.FromResult(PerformanceSnapshot.Of(DateTimeOffset.FromUnixTimeMilliseconds(from * 60_000), modules));
+        }
+    }
+
     public Task<long> CleanupAsync(CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow().Subtract(_options.SessionTtl).ToUnixTimeMilliseconds();
@@ -110,6 +132,12 @@ public sealed class InProcessLiveStore(IOptions<TrackingOptions> options, TimePr
             Trim(_moduleUsers, cutoff);
             Trim(_organizationUsers, cutoff);
             Trim(_pairUsers, cutoff);
+            var oldestMinute = time.GetUtcNow().Subtract(LatencyHistogram.KeptLive).ToUnixTimeMilliseconds() / 60_000;
+            foreach (var key in _latencies.Keys.Where(key => key.Minute < oldestMinute).ToList())
+            {
+                _latencies.Remove(key);
+            }
+
             return Task.FromResult((long)expired.Count);
         }
     }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Dashboard.Core.Configuration;
+using Dashboard.Core.Performance;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -97,9 +99,53 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
             expiredSessions += await RepeatUntilDoneAsync(() =>
                 EvaluateAsync(RedisScripts.ExpireSessions, shard, [before, CleanupChunk])).ConfigureAwait(false);
             await TrimShardAsync(shard, before, cancellationToken).ConfigureAwait(false);
+            // The histograms expire by themselves; their index keeps modules as long as the histograms live.
+            var histogramsBefore = time.GetUtcNow().Subtract(LatencyHistogram.KeptLive).ToUnixTimeMilliseconds();
+            await RepeatUntilDoneAsync(() => EvaluateAsync(RedisScripts.Trim, shard, [histogramsBefore, CleanupChunk, ":hm"]))
+                .ConfigureAwait(false);
         }
 
         return expiredSessions;
+    }
+
+    public async Task<PerformanceSnapshot> ReadPerformanceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var from = since.ToUnixTimeMilliseconds() / 60_000;
+        var to = time.GetUtcNow().ToUnixTimeMilliseconds() / 60_000;
+        var shards = await Task.WhenAll(AllShards(shard => EvaluateAsync(RedisScripts.Performance, shard, [from, to])))
+            .ConfigureAwait(false);
+
+        var modules = new Dictionary<string, LatencyHistogram>(StringComparer.Ordinal);
+        foreach (var shard in shards)
+        {
+            var parts = (RedisResult[])shard!;
+            for (var i = 0; i < parts.Length; i += 2)
+            {
+                var module = (string)parts[i]!;
+                if (!modules.TryGetValue(module, out var histogram))
+                {
+                    histogram = new LatencyHistogram();
+                    modules[module] = histogram;
+                }
+
+                var counts = (RedisResult[])parts[i + 1]!;
+                for (var field = 0; field < counts.Length; field += 2)
+                {
+                    var name = (string)counts[field]!;
+                    var count = (long)counts[field + 1];
+                    if (name == "e")
+                    {
+                        histogram.AddErrors(count);
+                    }
+                    else
+                    {
+                        histogram.Add(int.Parse(name, CultureInfo.InvariantCulture), count);
+                    }
+                }
+            }
+        }
+
+        return PerformanceSnapshot.Of(DateTimeOffset.FromUnixTimeMilliseconds(from * 60_000), modules);
     }
 
     // Per-dimension sets first (an organization's holds its pairs too), then the indexes: an index entry outlives
@@ -146,6 +192,7 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
     [
         activity.UserId, activity.SessionId, activity.ModuleId, activity.OrganizationId,
         activity.UserAgent ?? "", activity.IpAddress ?? "", activity.IsActive ? 1 : 0,
+        activity.ResponseTimeMs is { } responseTime ? LatencyHistogram.BucketOf(responseTime) : "", activity.IsError == true ? 1 : 0,
     ];
 
     private static ActiveSession ParseSession(string sessionId, long lastSeen, string record)

@@ -13,6 +13,7 @@ internal static class RedisScripts
     public static readonly string Trim = Load("trim.lua");
     public static readonly string AppendSample = Load("append_sample.lua");
     public static readonly string ReadSamples = Load("read_samples.lua");
+    public static readonly string Performance = Load("performance.lua");
 
     private static string Load(string name) => Read("shared.lua") + "\n" + Read(name);
 

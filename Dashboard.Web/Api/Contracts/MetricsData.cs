@@ -18,6 +18,9 @@ public sealed record MetricsData(
 
     public int? UnacknowledgedAlerts { get; init; }
 
+    /// <summary>Response times (ms) and error rate over the last five minutes, overall and per module.</summary>
+    public PerformanceData? Performance { get; init; }
+
     public static MetricsData From(LiveSnapshot snapshot, TimeSpan activityWindow, int topOrganizations) => new(
         snapshot.ConcurrentUsers,
         snapshot.ActiveSessions,

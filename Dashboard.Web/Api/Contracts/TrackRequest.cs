@@ -24,6 +24,12 @@ public sealed record TrackRequest
     [JsonPropertyName("ipAddress")]
     public string? IpAddress { get; init; }
 
+    [JsonPropertyName("responseTimeMs")]
+    public double? ResponseTimeMs { get; init; }
+
+    [JsonPropertyName("isError")]
+    public bool? IsError { get; init; }
+
     [JsonPropertyName("isActive")]
     public bool? IsActive { get; init; }
 
@@ -36,6 +42,8 @@ public sealed record TrackRequest
         ModuleId = ModuleId ?? "",
         UserAgent = UserAgent,
         IpAddress = IpAddress,
+        ResponseTimeMs = ResponseTimeMs,
+        IsError = IsError,
         IsActive = IsActive ?? true,
     };
 }

@@ -1,5 +1,6 @@
 -- Records a shard's share of a batch in one round trip.
--- ARGV[1]: now (Unix ms); then 7 per activity: user, session, module, organization, user_agent, ip, active (1/0).
+-- ARGV[1]: now (Unix ms); then 9 per activity: user, session, module, organization, user_agent, ip, active (1/0),
+-- latency bucket ('' when the activity carries no response time), error (1/0).
 local now = ARGV[1]
 
 local function later(a, b)
@@ -95,11 +96,22 @@ local function end_session(session)
   set_or_remove(organization_users(organization), pair_member(module, user), pair_latest and '-' .. pair_latest)
 end
 
-for i = 2, #ARGV, 7 do
+-- One request in the module's response-time histogram of this minute; kept two hours, history keeps the minutes.
+local LATENCY_TTL_SECONDS = 7200
+local function count_request(module, bucket, failed)
+  local key = tag .. ':h:' .. module .. ':' .. math.floor(tonumber(now) / 60000)
+  redis.call('HINCRBY', key, bucket, 1)
+  if failed == '1' then redis.call('HINCRBY', key, 'e', 1) end
+  redis.call('EXPIRE', key, LATENCY_TTL_SECONDS)
+  redis.call('ZADD', tag .. ':hm', 'GT', now, module)
+end
+
+for i = 2, #ARGV, 9 do
   if ARGV[i + 6] == '1' then
     touch(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5])
   else
     end_session(ARGV[i + 1])
   end
+  if ARGV[i + 7] ~= '' then count_request(ARGV[i + 2], ARGV[i + 7], ARGV[i + 8]) end
 end
 return 0

@@ -12,6 +12,9 @@
 --                    the last activity, so a pair costs no key of its own and no count of users (since..+inf) sees it.
 --   TAG:mm:<module>  organizations active in a module. There is no reverse index: an organization's modules are
 --                    found among the shard's few active modules (TAG:m), which saves a set per organization.
+--   TAG:h:<module>:<minute>  response-time histogram of a module's requests in one minute (minutes since the
+--                    epoch): latency bucket index -> requests, and 'e' -> errors; expires after two hours.
+--   TAG:hm           modules with requests, scored by the last one (the index of the histograms)
 local tag = KEYS[1]
 local SESSIONS, INFO, USER_SESSIONS = tag .. ':s', tag .. ':si', tag .. ':us'
 local AGENTS, AGENT_USES = tag .. ':a', tag .. ':ac'
