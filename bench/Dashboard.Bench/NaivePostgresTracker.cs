@@ -83,7 +83,7 @@ internal sealed class NaivePostgresTracker(string connectionString) : IAsyncDisp
         await using (var writer = await connection.BeginBinaryImportAsync(
             "COPY user_sessions (session_id, user_id, organization_id, module_id, user_agent, ip_address, started_at, last_activity) FROM STDIN (FORMAT BINARY)"))
         {
-            var now = DateTime.UtcNow;
+            var now = TimeProvider.System.GetUtcNow().UtcDateTime;
             foreach (var activity in activities)
             {
                 await writer.StartRowAsync();

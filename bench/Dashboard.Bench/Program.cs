@@ -43,7 +43,7 @@ if (phases.Contains("postgres"))
 }
 
 await report.SaveAsync(statePath);
-var finished = DateTimeOffset.UtcNow;
+var finished = TimeProvider.System.GetUtcNow();
 string[] setup =
 [
     $"Commit `{settings.Commit}`, finished {finished:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores shared with the app, Redis, PostgreSQL and the load generators (and other work on the machine): compare the ratios, not the absolute figures.",

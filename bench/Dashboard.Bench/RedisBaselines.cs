@@ -30,7 +30,7 @@ internal sealed class RedisBaselines(BenchSettings settings, Heartbeats heartbea
         var server = redis.GetServer(settings.RedisHost, settings.RedisPort);
         var sha = Convert.ToHexStringLower(await server.ScriptLoadAsync(HeartbeatScript));
         var sample = heartbeats.Activity(0, users);
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var now = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         string[] arguments =
         [
             "-h", settings.RedisHost, "-p", Port, "-c", settings.Concurrency.ToString(CultureInfo.InvariantCulture),
@@ -61,7 +61,7 @@ internal sealed class RedisBaselines(BenchSettings settings, Heartbeats heartbea
     private string WritePipeFile()
     {
         var path = Path.Combine(settings.WorkFolder, "heartbeats.resp");
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var now = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         using var file = new BufferedStream(File.Create(path), 1 << 20);
         for (var user = 0; user < settings.PipeHeartbeats; user++)
         {
