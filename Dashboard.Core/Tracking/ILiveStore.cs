@@ -20,10 +20,11 @@ public interface ILiveStore
     Task<SessionPage> ListSessionsAsync(SessionQuery query, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Response times of the activities that carried one, merged over shards and instances, from the start of the
-    /// minute of <paramref name="since"/> to now. Histograms are kept per module and minute for two hours.
+    /// Response times of the activities that carried one, merged over shards and instances, over the whole minutes
+    /// from the one holding <paramref name="since"/> to the one holding <paramref name="until"/>, both included.
+    /// Histograms are kept per module and minute for two hours.
     /// </summary>
-    Task<PerformanceSnapshot> ReadPerformanceAsync(DateTimeOffset since, CancellationToken cancellationToken);
+    Task<PerformanceSnapshot> ReadPerformanceAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken);
 
     /// <summary>Removes what has outlived the session TTL; safe to run from every instance at once.</summary>
     /// <returns>How many entries were removed.</returns>

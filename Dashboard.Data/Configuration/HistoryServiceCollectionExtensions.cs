@@ -56,6 +56,7 @@ public static class HistoryServiceCollectionExtensions
         }
 
         services.AddSingleton<HistoryRecorder>();
+        services.AddSingleton<PerformanceRecorder>();
         services.AddSingleton<AlertStore>();
         services.AddSingleton<AlertRuleStore>();
         services.AddSingleton<ResourceRecorder>();

@@ -409,7 +409,7 @@ public abstract class LiveStoreContract
 
         await store.RecordAsync(activities, default);
         await store.RecordAsync([Activity.Of("no-latency", "s-x", "tax")], default);
-        var performance = await store.ReadPerformanceAsync(Time.GetUtcNow().AddMinutes(-5), default);
+        var performance = await store.ReadPerformanceAsync(Time.GetUtcNow().AddMinutes(-5), Time.GetUtcNow(), default);
 
         Assert.Equal(200, performance.Overall.Requests);
         Assert.Equal(20, performance.Overall.Errors);
@@ -430,13 +430,16 @@ public abstract class LiveStoreContract
         Time.Advance(TimeSpan.FromMinutes(3));
         await store.RecordAsync([Activity.Of("u1", "s1") with { ResponseTimeMs = 100, IsError = true }], default);
 
-        var lastMinute = await store.ReadPerformanceAsync(Time.GetUtcNow().AddMinutes(-1), default);
-        var lastFive = await store.ReadPerformanceAsync(Time.GetUtcNow().AddMinutes(-5), default);
+        var lastMinute = await store.ReadPerformanceAsync(Time.GetUtcNow().AddMinutes(-1), Time.GetUtcNow(), default);
+        var lastFive = await store.ReadPerformanceAsync(Time.GetUtcNow().AddMinutes(-5), Time.GetUtcNow(), default);
 
         Assert.Equal(1, lastMinute.Overall.Requests);
         Assert.Equal(1, lastMinute.Overall.ErrorRate);
         Assert.Equal(2, lastFive.Overall.Requests);
         Assert.InRange(lastFive.Overall.P99!.Value, 900 * 0.98, 900 * 1.02);
+        var firstMinute = await store.ReadPerformanceAsync(Time.GetUtcNow().AddMinutes(-3), Time.GetUtcNow().AddMinutes(-3), default);
+        Assert.Equal(1, firstMinute.Overall.Requests);
+        Assert.Equal(0, firstMinute.Overall.Errors);
     }
 
     [Fact]
@@ -445,7 +448,7 @@ public abstract class LiveStoreContract
         var store = await NewStoreAsync();
         await store.RecordAsync([Activity.Of("u1", "s1")], default);
 
-        var performance = await store.ReadPerformanceAsync(Time.GetUtcNow().AddMinutes(-5), default);
+        var performance = await store.ReadPerformanceAsync(Time.GetUtcNow().AddMinutes(-5), Time.GetUtcNow(), default);
 
         Assert.Equal(0, performance.Overall.Requests);
         Assert.Null(performance.Overall.P95);

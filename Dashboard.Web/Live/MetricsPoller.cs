@@ -17,6 +17,7 @@ namespace Dashboard.Web.Live;
 public sealed partial class MetricsPoller(
     ILiveStore store,
     HistoryRecorder recorder,
+    PerformanceRecorder performanceRecorder,
     ResourceSampler resources,
     ResourceRecorder resourceRecorder,
     AlertMonitor alerts,
@@ -57,7 +58,7 @@ public sealed partial class MetricsPoller(
         try
         {
             snapshot = await store.ReadSnapshotAsync(cancellationToken);
-            performance = await store.ReadPerformanceAsync(snapshot.Timestamp - PerformanceWindow, cancellationToken);
+            performance = await store.ReadPerformanceAsync(snapshot.Timestamp - PerformanceWindow, snapshot.Timestamp, cancellationToken);
         }
         catch (StoreUnavailableException exception)
         {
@@ -72,6 +73,7 @@ public sealed partial class MetricsPoller(
         try
         {
             await recorder.RecordAsync(snapshot, cancellationToken);
+            await RecordPerformanceMinutesAsync(snapshot.Timestamp, cancellationToken);
             await resourceRecorder.RecordAsync(sample, cancellationToken);
             unacknowledged = await alerts.EvaluateAsync(snapshot, performance, sample, cancellationToken);
         }
@@ -87,6 +89,17 @@ public sealed partial class MetricsPoller(
             Performance = performance,
             UnacknowledgedAlerts = unacknowledged,
         });
+    }
+
+    // This minute so far, and the one before: another instance may have counted its last requests after this one
+    // last wrote it.
+    private async Task RecordPerformanceMinutesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var minute in new[] { now.AddMinutes(-1), now })
+        {
+            var performance = await store.ReadPerformanceAsync(minute, minute, cancellationToken);
+            await performanceRecorder.RecordMinuteAsync(minute, performance, cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Poll failed")]

@@ -101,13 +101,14 @@ public sealed class InProcessLiveStore(IOptions<TrackingOptions> options, TimePr
         }
     }
 
-    public Task<PerformanceSnapshot> ReadPerformanceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    public Task<PerformanceSnapshot> ReadPerformanceAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var from = since.ToUnixTimeMilliseconds() / 60_000;
+        var to = until.ToUnixTimeMilliseconds() / 60_000;
         lock (_lock)
         {
             var modules = new Dictionary<string, LatencyHistogram>(StringComparer.Ordinal);
-            foreach (var ((module, minute), histogram) in _latencies.Where(entry => entry.Key.Minute >= from))
+            foreach (var ((module, minute), histogram) in _latencies.Where(entry => entry.Key.Minute >= from && entry.Key.Minute <= to))
             {
                 SetOf(modules, module).Merge(histogram);
             }

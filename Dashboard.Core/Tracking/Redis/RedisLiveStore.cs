@@ -108,10 +108,10 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         return expiredSessions;
     }
 
-    public async Task<PerformanceSnapshot> ReadPerformanceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task<PerformanceSnapshot> ReadPerformanceAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var from = since.ToUnixTimeMilliseconds() / 60_000;
-        var to = time.GetUtcNow().ToUnixTimeMilliseconds() / 60_000;
+        var to = until.ToUnixTimeMilliseconds() / 60_000;
         var shards = await Task.WhenAll(AllShards(shard => EvaluateAsync(RedisScripts.Performance, shard, [from, to])))
             .ConfigureAwait(false);
 
