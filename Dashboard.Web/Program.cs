@@ -10,6 +10,7 @@ using Dashboard.Web.Demo;
 using Dashboard.Web.Health;
 using Dashboard.Web.HostedServices;
 using Dashboard.Web.Live;
+using Dashboard.Web.Performance;
 using Dashboard.Web.Resources;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -28,6 +29,7 @@ builder.Services.AddHttpClient(nameof(AlertWebhook), client => client.Timeout = 
 builder.Services.AddSingleton<AlertWebhook>();
 builder.Services.AddHostedService(services => services.GetRequiredService<AlertWebhook>());
 builder.Services.AddSingleton<ResourceSampler>();
+builder.Services.AddSingleton<ApiLatencies>();
 builder.Services.AddSingleton<MetricsHub>();
 builder.Services.AddSingleton<MetricsPoller>();
 builder.Services.AddHostedService(services => services.GetRequiredService<MetricsPoller>());

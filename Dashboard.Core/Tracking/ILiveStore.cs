@@ -19,6 +19,9 @@ public interface ILiveStore
 
     Task<SessionPage> ListSessionsAsync(SessionQuery query, CancellationToken cancellationToken);
 
+    /// <summary>Adds requests counted elsewhere (the app's own API calls) to a module's histogram of this minute.</summary>
+    Task RecordLatenciesAsync(string moduleId, LatencyHistogram requests, CancellationToken cancellationToken);
+
     /// <summary>
     /// Response times of the activities that carried one, merged over shards and instances, over the whole minutes
     /// from the one holding <paramref name="since"/> to the one holding <paramref name="until"/>, both included.

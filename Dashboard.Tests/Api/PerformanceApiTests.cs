@@ -40,6 +40,7 @@ public sealed class PerformanceApiTests : IAsyncLifetime
 
         var performance = (await _app.GetDataAsync($"{DashboardApp.Api}/metrics")).GetProperty("performance");
 
+        // Overall is the platform's requests: the dashboard's own API calls are listed apart.
         Assert.Equal(100, performance.GetProperty("requests").GetInt64());
         Assert.Equal(0.04, performance.GetProperty("error_rate").GetDouble());
         Assert.InRange(performance.GetProperty("p50").GetDouble(), 490, 510);
@@ -48,6 +49,22 @@ public sealed class PerformanceApiTests : IAsyncLifetime
         var tax = performance.GetProperty("modules").EnumerateArray().Single(module => module.GetProperty("module_id").GetString() == "tax");
         Assert.Equal(50, tax.GetProperty("requests").GetInt64());
         Assert.Equal(0.04, tax.GetProperty("error_rate").GetDouble());
+    }
+
+    [Fact]
+    public async Task Metrics_AfterApiCalls_CountTheApisOwnResponseTimesUnderItsModule()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            (await _client.GetAsync($"{DashboardApp.Api}/health")).EnsureSuccessStatusCode();
+        }
+
+        await _app.PollAsync();
+        var performance = (await _app.GetDataAsync($"{DashboardApp.Api}/metrics")).GetProperty("performance");
+
+        var api = performance.GetProperty("modules").EnumerateArray().Single(module => module.GetProperty("module_id").GetString() == "dashboard-api");
+        Assert.True(api.GetProperty("requests").GetInt64() >= 3);
+        Assert.Equal(0, api.GetProperty("error_rate").GetDouble());
     }
 
     [Theory]

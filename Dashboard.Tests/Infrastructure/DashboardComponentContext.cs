@@ -7,6 +7,7 @@ using Dashboard.Tests.Data;
 using Dashboard.Web.Alerts;
 using Dashboard.Web.Demo;
 using Dashboard.Web.Live;
+using Dashboard.Web.Performance;
 using Dashboard.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
@@ -39,6 +40,7 @@ public abstract class DashboardComponentContext : BunitContext, IAsyncLifetime
         Services.AddHttpClient();
         Services.AddSingleton<AlertWebhook>();
         Services.AddSingleton<ResourceSampler>();
+        Services.AddSingleton<ApiLatencies>();
         Services.AddSingleton<MetricsHub>();
         Services.AddSingleton<MetricsPoller>();
         Services.AddSingleton<PerPollCache>();

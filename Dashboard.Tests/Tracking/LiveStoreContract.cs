@@ -443,6 +443,22 @@ public abstract class LiveStoreContract
     }
 
     [Fact]
+    public async Task RecordLatencies_CountedElsewhere_AddToTheModulesMinute()
+    {
+        var store = await NewStoreAsync();
+        var requests = new Dashboard.Core.Performance.LatencyHistogram();
+        requests.Record(20);
+        requests.Record(40, isError: true);
+
+        await store.RecordLatenciesAsync("dashboard-api", requests, default);
+        await store.RecordLatenciesAsync("dashboard-api", requests, default);
+        var performance = await store.ReadPerformanceAsync(Time.GetUtcNow(), Time.GetUtcNow(), default);
+
+        Assert.Equal(4, performance.Modules["dashboard-api"].Requests);
+        Assert.Equal(0.5, performance.Modules["dashboard-api"].ErrorRate, precision: 10);
+    }
+
+    [Fact]
     public async Task ReadPerformance_NoRequests_IsEmpty()
     {
         var store = await NewStoreAsync();

@@ -9,6 +9,7 @@ public static class ConcurrentUsersApi
     {
         var group = endpoints.MapGroup(Prefix)
             .WithTags("Concurrent users")
+            .AddEndpointFilter<ApiLatencyFilter>()
             .AddEndpointFilter<StoreUnavailableFilter>();
         group.MapTrackEndpoints();
         group.MapLiveEndpoints();

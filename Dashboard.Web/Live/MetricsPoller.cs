@@ -4,6 +4,7 @@ using Dashboard.Core.Tracking;
 using Dashboard.Data.History;
 using Dashboard.Data.Resources;
 using Dashboard.Web.Alerts;
+using Dashboard.Web.Performance;
 using Dashboard.Web.Resources;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,7 @@ namespace Dashboard.Web.Live;
 /// </summary>
 public sealed partial class MetricsPoller(
     ILiveStore store,
+    ApiLatencies apiLatencies,
     HistoryRecorder recorder,
     PerformanceRecorder performanceRecorder,
     ResourceSampler resources,
@@ -55,13 +57,17 @@ public sealed partial class MetricsPoller(
     {
         LiveSnapshot snapshot;
         PerformanceSnapshot performance;
+        var apiRequests = apiLatencies.Take();
         try
         {
+            await store.RecordLatenciesAsync(ApiLatencies.ModuleId, apiRequests, cancellationToken);
+            apiRequests = new LatencyHistogram();
             snapshot = await store.ReadSnapshotAsync(cancellationToken);
             performance = await store.ReadPerformanceAsync(snapshot.Timestamp - PerformanceWindow, snapshot.Timestamp, cancellationToken);
         }
         catch (StoreUnavailableException exception)
         {
+            apiLatencies.GiveBack(apiRequests);
             LogStoreUnavailable(logger, exception.Store, exception.Message);
             hub.Publish(new PollResult(hub.Latest?.Snapshot, time.GetUtcNow(), exception.Message, hub.Latest?.HistoryStoreError));
             return;

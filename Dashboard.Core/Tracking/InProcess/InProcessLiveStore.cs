@@ -101,6 +101,17 @@ public sealed class InProcessLiveStore(IOptions<TrackingOptions> options, TimePr
         }
     }
 
+    public Task RecordLatenciesAsync(string moduleId, LatencyHistogram requests, CancellationToken cancellationToken)
+    {
+        var minute = time.GetUtcNow().ToUnixTimeMilliseconds() / 60_000;
+        lock (_lock)
+        {
+            SetOf(_latencies, (moduleId, minute)).Merge(requests);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<PerformanceSnapshot> ReadPerformanceAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var from = since.ToUnixTimeMilliseconds() / 60_000;

@@ -108,6 +108,21 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         return expiredSessions;
     }
 
+    public async Task RecordLatenciesAsync(string moduleId, LatencyHistogram requests, CancellationToken cancellationToken)
+    {
+        if (requests.Count == 0)
+        {
+            return;
+        }
+
+        RedisValue[] arguments =
+        [
+            time.GetUtcNow().ToUnixTimeMilliseconds(), moduleId, requests.Errors,
+            .. requests.Buckets.SelectMany(bucket => new RedisValue[] { bucket.Key, bucket.Value }),
+        ];
+        await EvaluateAsync(RedisScripts.AddLatencies, ShardHash.ShardOf(moduleId, _options.Shards), arguments).ConfigureAwait(false);
+    }
+
     public async Task<PerformanceSnapshot> ReadPerformanceAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var from = since.ToUnixTimeMilliseconds() / 60_000;

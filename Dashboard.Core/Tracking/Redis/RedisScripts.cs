@@ -14,6 +14,7 @@ internal static class RedisScripts
     public static readonly string AppendSample = Load("append_sample.lua");
     public static readonly string ReadSamples = Load("read_samples.lua");
     public static readonly string Performance = Load("performance.lua");
+    public static readonly string AddLatencies = Load("add_latencies.lua");
 
     private static string Load(string name) => Read("shared.lua") + "\n" + Read(name);
 
