@@ -57,6 +57,7 @@ public static class HistoryServiceCollectionExtensions
 
         services.AddSingleton<HistoryRecorder>();
         services.AddSingleton<PerformanceRecorder>();
+        services.AddSingleton<PerformanceQueries>();
         services.AddSingleton<AlertStore>();
         services.AddSingleton<AlertRuleStore>();
         services.AddSingleton<ResourceRecorder>();

@@ -97,6 +97,20 @@ public sealed class HomeTests : DashboardComponentContext
     }
 
     [Fact]
+    public async Task Render_RangeWithRecordedResponseTimes_DrawsTheLatencyChart()
+    {
+        await PollAfterAsync(Activity.Of("u1", "s1") with { ResponseTimeMs = 200 }, Activity.Of("u2", "s2") with { ResponseTimeMs = 800 });
+        NavigateTo("/?range=1h");
+
+        var page = Render<Home>();
+
+        var chart = page.FindComponents<ApexChart>().Single(chart => chart.Instance.Kind == ChartKind.Line);
+        page.WaitForAssertion(() => Assert.Equal(["P50", "P95", "P99"], chart.Instance.Series.Select(series => series.Name)));
+        var p99 = Assert.Single(chart.Instance.Series.Single(series => series.Name == "P99").Points);
+        Assert.InRange(p99.Value, 800 * 0.98, 800 * 1.02);
+    }
+
+    [Fact]
     public void Render_BeforeFirstPoll_SaysItIsWaiting()
     {
         var page = Render<Home>();

@@ -1,3 +1,4 @@
+using Dashboard.Core.History;
 using Dashboard.Core.Tracking;
 using Dashboard.Data;
 using Dashboard.Data.Entities;
@@ -35,5 +36,11 @@ public abstract class PerformanceRecorderContract : HistoryDatabaseContract
         Assert.Equal((2L, 1L), (rows[2].RequestCount, rows[2].ErrorCount));
         Assert.InRange(rows[2].P99Ms!.Value, 300 * 0.98, 300 * 1.02);
         Assert.InRange(rows[1].P50Ms!.Value, 50 * 0.98, 50 * 1.02);
+
+        var series = await Services.GetRequiredService<PerformanceQueries>().GetOverallAsync(new TimeRange(Start.AddHours(-1), Start.AddMinutes(1)), default);
+        var point = Assert.Single(series);
+        Assert.Equal((Start, 3L, 1L), (point.Minute, point.Requests, point.Errors));
+        Assert.Equal(rows[0].P95Ms, point.P95);
+        Assert.Empty(await Services.GetRequiredService<PerformanceQueries>().GetOverallAsync(new TimeRange(Start.AddHours(-2), Start.AddHours(-1)), default));
     }
 }

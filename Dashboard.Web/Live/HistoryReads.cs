@@ -7,8 +7,15 @@ namespace Dashboard.Web.Live;
 /// Range questions for the pages (peak, average, trend of a scope over the range in the URL), read from history
 /// once per poll per distinct question, whatever the number of viewers.
 /// </summary>
-public sealed class HistoryReads(HistoryQueries queries, PerPollCache cache, TimeProvider time)
+public sealed class HistoryReads(HistoryQueries queries, PerformanceQueries performance, PerPollCache cache, TimeProvider time)
 {
+    /// <summary>The platform's response times minute by minute over the range; empty when the range is refused.</summary>
+    public Task<IReadOnlyList<PerformancePoint>> LatencyAsync(string start, string end) =>
+        cache.GetAsync(("latency", start, end), async () =>
+            TimeRange.TryParse(start, end, time.GetUtcNow(), out var range, out _)
+                ? await performance.GetOverallAsync(range, CancellationToken.None)
+                : (IReadOnlyList<PerformancePoint>)[]);
+
     public Task<RangeSummary> SummaryAsync(HistoryScope scope, string start, string end) =>
         cache.GetAsync(("history", scope, start, end), async () =>
         {
