@@ -58,7 +58,7 @@ public sealed class ConcurrentUsersClient
     public async Task<OrganizationUsers> GetOrganizationAsync(string organizationId, CancellationToken cancellationToken = default) =>
         (await GetAsync<OrganizationUsers>(ApiRoutes.Organization(organizationId), cancellationToken).ConfigureAwait(false)).Value;
 
-    /// <summary>The peak in <paramref name="start"/>..<paramref name="end"/>, each in <see cref="TimeRangeSyntax"/>.</summary>
+    /// <summary>The peak in <paramref name="start"/>..<paramref name="end"/>, each <c>now</c>, a relative time such as <c>24h</c>, or an ISO-8601 instant.</summary>
     public async Task<UsersPeak> GetPeakAsync(
         string start, string end = "now", HistoryScope? scope = null, CancellationToken cancellationToken = default) =>
         (await GetAsync<UsersPeak>(ApiRoutes.Peak(start, end, scope), cancellationToken).ConfigureAwait(false)).Value;

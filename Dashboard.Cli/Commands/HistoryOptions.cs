@@ -43,7 +43,7 @@ internal sealed class HistoryOptions
     {
         var start = parse.GetRequiredValue(Start);
         var end = parse.GetRequiredValue(End);
-        if (TimeRangeSyntax.Validate(start, end, time.GetUtcNow()) is { } problem)
+        if (!Dashboard.Core.History.TimeRange.TryParse(start, end, time.GetUtcNow(), out _, out var problem))
         {
             throw new UsageException(problem);
         }
