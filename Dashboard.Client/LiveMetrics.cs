@@ -8,4 +8,4 @@ public sealed record LiveMetrics(
     int ActivityWindowSeconds,
     IReadOnlyList<ModuleCount> Modules,
     IReadOnlyList<OrganizationCount> Organizations,
-    int TotalOrganizations);
+    long TotalOrganizations);

@@ -15,6 +15,9 @@ public sealed class TrackingOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How many of the most active organizations every poll ranks (and history keeps per organization).</summary>
+    public int TopOrganizations { get; set; } = 100;
+
     /// <summary>How many Redis hash slots users are spread over; changing it orphans live data for one session TTL.</summary>
     public int Shards { get; set; } = 16;
 

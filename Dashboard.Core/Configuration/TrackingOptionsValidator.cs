@@ -6,6 +6,7 @@ namespace Dashboard.Core.Configuration;
 public sealed class TrackingOptionsValidator : IValidateOptions<TrackingOptions>
 {
     public const int MaxShards = 1024;
+    public const int MaxTopOrganizations = 1000;
 
     public ValidateOptionsResult Validate(string? name, TrackingOptions options)
     {
@@ -23,6 +24,11 @@ public sealed class TrackingOptionsValidator : IValidateOptions<TrackingOptions>
         if (options.Shards is < 1 or > MaxShards)
         {
             errors.Add($"{TrackingOptions.SectionName}:Shards must be between 1 and {MaxShards}; it is {options.Shards}.");
+        }
+
+        if (options.TopOrganizations is < 1 or > MaxTopOrganizations)
+        {
+            errors.Add($"{TrackingOptions.SectionName}:TopOrganizations must be between 1 and {MaxTopOrganizations}; it is {options.TopOrganizations}.");
         }
 
         if (string.IsNullOrWhiteSpace(options.KeyPrefix) || options.KeyPrefix.IndexOfAny(['{', '}', ' ']) >= 0)

@@ -91,6 +91,66 @@ public abstract class LiveStoreContract
     }
 
     [Fact]
+    public async Task Snapshot_ManyOrganizations_RanksTheTopOnesAndCountsEveryOne()
+    {
+        Options.TopOrganizations = 3;
+        var store = await NewStoreAsync();
+        (string Organization, int Users)[] population = [("org-a", 5), ("org-b", 4), ("org-c", 4), ("org-d", 2), ("org-e", 1)];
+        var everyone = population
+            .SelectMany(entry => Enumerable.Range(0, entry.Users).Select(i => Activity.Of($"{entry.Organization}-user-{i}", $"{entry.Organization}-s-{i}", organization: entry.Organization)))
+            .ToList();
+        await store.RecordAsync(everyone, default);
+
+        var first = await store.ReadSnapshotAsync(default);
+        Time.Advance(TimeSpan.FromSeconds(30));
+        await store.RecordAsync([.. everyone.Where(activity => activity.OrganizationId != "org-a")], default);
+        Time.Advance(TimeSpan.FromSeconds(31));
+        var second = await store.ReadSnapshotAsync(default);
+
+        Assert.Equal([new("org-a", 5), new("org-b", 4), new DimensionCount("org-c", 4)], first.Organizations);
+        Assert.Equal(5, first.ActiveOrganizations);
+        Assert.Equal([new("org-b", 4), new("org-c", 4), new DimensionCount("org-d", 2)], second.Organizations);
+        Assert.Equal(4, second.ActiveOrganizations);
+        Assert.Equal(11, second.ConcurrentUsers);
+    }
+
+    [Fact]
+    public async Task ReadOrganization_OutsideTheRanking_IsCountedAllTheSame()
+    {
+        Options.TopOrganizations = 1;
+        var store = await NewStoreAsync();
+        await store.RecordAsync(
+        [
+            Activity.Of("u1", "s1", "tax", "big"), Activity.Of("u2", "s2", "tax", "big"),
+            Activity.Of("u3", "s3", "tax", "small"), Activity.Of("u4", "s4", "payroll", "small"),
+        ], default);
+
+        var snapshot = await store.ReadSnapshotAsync(default);
+        var small = await store.ReadOrganizationAsync("small", default);
+
+        Assert.Equal([new DimensionCount("big", 2)], snapshot.Organizations);
+        Assert.Equal(2, snapshot.ActiveOrganizations);
+        Assert.Equal(2, small.Users);
+        Assert.Equal([new("payroll", 1), new DimensionCount("tax", 1)], small.Modules);
+    }
+
+    [Fact]
+    public async Task Snapshot_SessionThatMovedModule_CountsInItsCurrentModuleOnly()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("u1", "s1", "tax", "org-1"), Activity.Of("u2", "s2", "tax", "org-1")], default);
+        Time.Advance(TimeSpan.FromSeconds(5));
+
+        await store.RecordAsync([Activity.Of("u1", "s1", "payroll", "org-1")], default);
+        var snapshot = await store.ReadSnapshotAsync(default);
+        var tax = await store.ReadModuleAsync("tax", default);
+
+        Assert.Equal([new("payroll", 1), new DimensionCount("tax", 1)], snapshot.Modules);
+        Assert.Equal(1, tax.Users);
+        Assert.Equal([new DimensionCount("org-1", 1)], tax.Organizations);
+    }
+
+    [Fact]
     public async Task Snapshot_Breakdowns_AreOrderedMostUsersFirstThenById()
     {
         var store = await NewStoreAsync();

@@ -10,7 +10,7 @@ namespace Dashboard.Tests.Tracking;
 /// The contract on a real three-master Redis Cluster: a script touching a key outside its hash slot fails there,
 /// so passing proves every heartbeat stays in one slot.
 /// </summary>
-public sealed class RedisClusterLiveStoreTests : LiveStoreContract
+public sealed class RedisClusterLiveStoreTests : SharedLiveStoreContract
 {
     protected override async Task<ILiveStore> CreateStoreAsync(IOptions<TrackingOptions> options, TimeProvider time) =>
         new RedisLiveStore(await TestRedis.ClusterAsync(), options, time);

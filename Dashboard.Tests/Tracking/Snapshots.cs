@@ -8,5 +8,5 @@ internal static class Snapshots
     public static LiveSnapshot At(
         DateTimeOffset timestamp, long users, long sessions = 0,
         IReadOnlyList<DimensionCount>? modules = null, IReadOnlyList<DimensionCount>? organizations = null) =>
-        new(timestamp, users, sessions, modules ?? [], organizations ?? []);
+        new(timestamp, users, sessions, modules ?? [], organizations ?? [], organizations?.Count ?? 0);
 }

@@ -15,6 +15,7 @@ public sealed partial class AlertMonitor(
     AlertRuleStore rules,
     AlertStore alerts,
     AlertWebhook webhook,
+    ILiveStore liveStore,
     ILogger<AlertMonitor> logger)
 {
     private bool _resumed;
@@ -29,7 +30,9 @@ public sealed partial class AlertMonitor(
             _resumed = true;
         }
 
-        var transitions = evaluator.Evaluate(await rules.ListAsync(cancellationToken), rule => ValueOf(rule, snapshot, performance, resources), snapshot.Timestamp);
+        var ruleList = await rules.ListAsync(cancellationToken);
+        var organizations = await OrganizationUsersAsync(ruleList, snapshot, cancellationToken);
+        var transitions = evaluator.Evaluate(ruleList, rule => ValueOf(rule, snapshot, organizations, performance, resources), snapshot.Timestamp);
         foreach (var transition in transitions.Where(transition => transition.Kind != AlertTransitionKind.Repeated))
         {
             LogTransition(logger, transition.Rule.Id, transition.Kind, transition.Value, transition.Rule.Threshold);
@@ -43,13 +46,37 @@ public sealed partial class AlertMonitor(
         return await alerts.CountUnacknowledgedAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Users of every organization a rule watches. The snapshot ranks only the most active organizations; one it
+    /// leaves out is read from the live store, unless the snapshot lists every active organization.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, long>> OrganizationUsersAsync(
+        IReadOnlyList<AlertRule> ruleList, LiveSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var users = snapshot.Organizations.ToDictionary(organization => organization.Id, organization => organization.Users, StringComparer.Ordinal);
+        var unlisted = ruleList
+            .Where(rule => rule.Enabled && rule.Scope.Kind == "organization" && rule.Scope.Id is not null && !users.ContainsKey(rule.Scope.Id))
+            .Select(rule => rule.Scope.Id!)
+            .Distinct(StringComparer.Ordinal);
+        if (snapshot.Organizations.Count < snapshot.ActiveOrganizations)
+        {
+            foreach (var organization in unlisted)
+            {
+                users[organization] = (await liveStore.ReadOrganizationAsync(organization, cancellationToken)).Users;
+            }
+        }
+
+        return users;
+    }
+
     /// <summary>What a rule compares with its threshold this poll; null when it is not measured here.</summary>
-    public static double? ValueOf(AlertRule rule, LiveSnapshot snapshot, PerformanceSnapshot? performance, ResourceSample? resources) => rule.Kind switch
+    public static double? ValueOf(
+        AlertRule rule, LiveSnapshot snapshot, IReadOnlyDictionary<string, long> organizations, PerformanceSnapshot? performance, ResourceSample? resources) => rule.Kind switch
     {
         AlertKind.HighConcurrency => rule.Scope.Kind switch
         {
             "module" => snapshot.Modules.FirstOrDefault(module => module.Id == rule.Scope.Id)?.Users ?? 0,
-            "organization" => snapshot.Organizations.FirstOrDefault(organization => organization.Id == rule.Scope.Id)?.Users ?? 0,
+            "organization" => organizations.GetValueOrDefault(rule.Scope.Id ?? ""),
             _ => snapshot.ConcurrentUsers,
         },
         // A window without requests has neither errors nor slow responses: an alert about them resolves.

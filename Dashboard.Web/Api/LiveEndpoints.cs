@@ -32,9 +32,10 @@ public static class LiveEndpoints
     private static Results<Ok<ApiEnvelope<MetricsData>>, JsonHttpResult<ApiError>> GetMetrics(
         MetricsHub hub, IOptions<TrackingOptions> tracking, int? top)
     {
-        if (top is < 1 or > 1000)
+        var ranked = tracking.Value.TopOrganizations;
+        if (top < 1 || top > ranked)
         {
-            return ApiResults.BadRequest("Invalid top", "top must be between 1 and 1000.");
+            return ApiResults.BadRequest("Invalid top", $"top must be between 1 and {ranked} (Dashboard:Tracking:TopOrganizations).");
         }
 
         var (snapshot, error) = Latest(hub);

@@ -5,19 +5,15 @@ using Microsoft.Extensions.Options;
 namespace Dashboard.Core.Tracking.InProcess;
 
 /// <summary>
-/// The zero-set-up live store: the same model as the Redis store (last-seen sets per dimension, sessions and each
-/// user's sessions), held in memory behind one lock. Memory is bounded by what is active, since cleanup drops the rest.
+/// The zero-set-up live store: each user's sessions in memory behind one lock, counted on read by the same rule as
+/// the Redis store (a session counts where it is now while its last activity is within the window). Reads scan what
+/// is active, which suits one machine's traffic; memory is bounded by what is active, since cleanup drops the rest.
 /// </summary>
 public sealed class InProcessLiveStore(IOptions<TrackingOptions> options, TimeProvider time) : ILiveStore
 {
     private readonly TrackingOptions _options = options.Value;
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, SessionRecord> _sessions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _userSessions = new(StringComparer.Ordinal);
-    private readonly LastSeenSet _users = new();
-    private readonly Dictionary<string, LastSeenSet> _moduleUsers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LastSeenSet> _organizationUsers = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Module, string Organization), LastSeenSet> _pairUsers = [];
+    private readonly Dictionary<(string User, string Session), SessionRecord> _sessions = [];
     private readonly Dictionary<(string Module, long Minute), LatencyHistogram> _latencies = [];
 
     public Task RecordAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken)
@@ -27,13 +23,17 @@ public sealed class InProcessLiveStore(IOptions<TrackingOptions> options, TimePr
         {
             foreach (var activity in activities)
             {
-                if (activity.IsActive)
+                var key = (activity.UserId, activity.SessionId);
+                if (!activity.IsActive)
                 {
-                    Touch(activity, now);
+                    _sessions.Remove(key);
                 }
                 else
                 {
-                    EndSession(activity.SessionId);
+                    var previous = _sessions.GetValueOrDefault(key);
+                    _sessions[key] = new SessionRecord(
+                        activity.UserId, activity.OrganizationId, activity.ModuleId, activity.UserAgent, activity.IpAddress,
+                        previous?.StartedAt ?? now, Math.Max(now, previous?.LastSeen ?? now));
                 }
 
                 if (activity.ResponseTimeMs is { } responseTime)
@@ -49,38 +49,31 @@ public sealed class InProcessLiveStore(IOptions<TrackingOptions> options, TimePr
     public Task<LiveSnapshot> ReadSnapshotAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var cutoff = WindowStart(now);
         lock (_lock)
         {
-            var sessions = _sessions.Values.LongCount(session => session.LastSeen >= cutoff);
+            var counted = Counted(WindowStart(now)).ToList();
+            var organizations = UsersBy(counted, session => session.OrganizationId);
             return Task.FromResult(new LiveSnapshot(
-                now, _users.CountSince(cutoff), sessions, Count(_moduleUsers, cutoff), Count(_organizationUsers, cutoff)));
+                now, DistinctUsers(counted), counted.Count,
+                UsersBy(counted, session => session.ModuleId), [.. organizations.Take(_options.TopOrganizations)], organizations.Count));
         }
     }
 
     public Task<ModuleUsage> ReadModuleAsync(string moduleId, CancellationToken cancellationToken)
     {
-        var cutoff = WindowStart(time.GetUtcNow());
         lock (_lock)
         {
-            var organizations = _pairUsers
-                .Where(pair => pair.Key.Module == moduleId)
-                .Select(pair => new DimensionCount(pair.Key.Organization, pair.Value.CountSince(cutoff)));
-            return Task.FromResult(new ModuleUsage(
-                moduleId, CountOf(_moduleUsers, moduleId, cutoff), DimensionCount.Rank(organizations)));
+            var counted = Counted(WindowStart(time.GetUtcNow())).Where(session => session.ModuleId == moduleId).ToList();
+            return Task.FromResult(new ModuleUsage(moduleId, DistinctUsers(counted), UsersBy(counted, session => session.OrganizationId)));
         }
     }
 
     public Task<OrganizationUsage> ReadOrganizationAsync(string organizationId, CancellationToken cancellationToken)
     {
-        var cutoff = WindowStart(time.GetUtcNow());
         lock (_lock)
         {
-            var modules = _pairUsers
-                .Where(pair => pair.Key.Organization == organizationId)
-                .Select(pair => new DimensionCount(pair.Key.Module, pair.Value.CountSince(cutoff)));
-            return Task.FromResult(new OrganizationUsage(
-                organizationId, CountOf(_organizationUsers, organizationId, cutoff), DimensionCount.Rank(modules)));
+            var counted = Counted(WindowStart(time.GetUtcNow())).Where(session => session.OrganizationId == organizationId).ToList();
+            return Task.FromResult(new OrganizationUsage(organizationId, DistinctUsers(counted), UsersBy(counted, session => session.ModuleId)));
         }
     }
 
@@ -94,7 +87,7 @@ public sealed class InProcessLiveStore(IOptions<TrackingOptions> options, TimePr
                     && (query.UserId is null || entry.Value.UserId == query.UserId)
                     && (query.ModuleId is null || entry.Value.ModuleId == query.ModuleId)
                     && (query.OrganizationId is null || entry.Value.OrganizationId == query.OrganizationId))
-                .Select(entry => entry.Value.ToActiveSession(entry.Key))
+                .Select(entry => entry.Value.ToActiveSession(entry.Key.Session))
                 .ToList();
             var page = SessionOrder.Apply(matches).Skip(query.Offset).Take(query.PageSize).ToList();
             return Task.FromResult(new SessionPage(page, matches.Count));
@@ -134,16 +127,11 @@ public sealed class InProcessLiveStore(IOptions<TrackingOptions> options, TimePr
         lock (_lock)
         {
             var expired = _sessions.Where(entry => entry.Value.LastSeen < cutoff).Select(entry => entry.Key).ToList();
-            foreach (var sessionId in expired)
+            foreach (var key in expired)
             {
-                ForgetUserSession(_sessions[sessionId].UserId, sessionId);
-                _sessions.Remove(sessionId);
+                _sessions.Remove(key);
             }
 
-            _users.RemoveBefore(cutoff);
-            Trim(_moduleUsers, cutoff);
-            Trim(_organizationUsers, cutoff);
-            Trim(_pairUsers, cutoff);
             var oldestMinute = time.GetUtcNow().Subtract(LatencyHistogram.KeptLive).ToUnixTimeMilliseconds() / 60_000;
             foreach (var key in _latencies.Keys.Where(key => key.Minute < oldestMinute).ToList())
             {
@@ -154,64 +142,16 @@ public sealed class InProcessLiveStore(IOptions<TrackingOptions> options, TimePr
         }
     }
 
-    private void Touch(ActivityEvent activity, long now)
-    {
-        var startedAt = now;
-        if (_sessions.TryGetValue(activity.SessionId, out var previous))
-        {
-            startedAt = previous.StartedAt;
-            if (previous.UserId != activity.UserId)
-            {
-                ForgetUserSession(previous.UserId, activity.SessionId);
-            }
-        }
-
-        _sessions[activity.SessionId] = new SessionRecord(
-            activity.UserId, activity.OrganizationId, activity.ModuleId, activity.UserAgent, activity.IpAddress,
-            startedAt, Math.Max(now, previous?.LastSeen ?? now));
-        SetOf(_userSessions, activity.UserId).Add(activity.SessionId);
-
-        _users.Touch(activity.UserId, now);
-        SetOf(_moduleUsers, activity.ModuleId).Touch(activity.UserId, now);
-        SetOf(_organizationUsers, activity.OrganizationId).Touch(activity.UserId, now);
-        SetOf(_pairUsers, (activity.ModuleId, activity.OrganizationId)).Touch(activity.UserId, now);
-    }
-
-    // The user's presence everywhere this session counted falls back to their other sessions' latest activity.
-    private void EndSession(string sessionId)
-    {
-        if (!_sessions.Remove(sessionId, out var ended))
-        {
-            return;
-        }
-
-        ForgetUserSession(ended.UserId, sessionId);
-        var others = _userSessions.TryGetValue(ended.UserId, out var ids)
-            ? ids.Select(id => _sessions[id]).ToList()
-            : [];
-
-        _users.Set(ended.UserId, Latest(others));
-        SetOf(_moduleUsers, ended.ModuleId)
-            .Set(ended.UserId, Latest(others.Where(other => other.ModuleId == ended.ModuleId)));
-        SetOf(_organizationUsers, ended.OrganizationId)
-            .Set(ended.UserId, Latest(others.Where(other => other.OrganizationId == ended.OrganizationId)));
-        SetOf(_pairUsers, (ended.ModuleId, ended.OrganizationId))
-            .Set(ended.UserId, Latest(others.Where(other =>
-                other.ModuleId == ended.ModuleId && other.OrganizationId == ended.OrganizationId)));
-    }
-
-    private void ForgetUserSession(string userId, string sessionId)
-    {
-        if (_userSessions.TryGetValue(userId, out var ids) && ids.Remove(sessionId) && ids.Count == 0)
-        {
-            _userSessions.Remove(userId);
-        }
-    }
+    private IEnumerable<SessionRecord> Counted(long cutoff) => _sessions.Values.Where(session => session.LastSeen >= cutoff);
 
     private long WindowStart(DateTimeOffset now) => now.Subtract(_options.ActivityWindow).ToUnixTimeMilliseconds();
 
-    private static long? Latest(IEnumerable<SessionRecord> sessions) =>
-        sessions.Select(session => (long?)session.LastSeen).Max();
+    private static long DistinctUsers(IEnumerable<SessionRecord> sessions) =>
+        sessions.Select(session => session.UserId).Distinct(StringComparer.Ordinal).LongCount();
+
+    private static IReadOnlyList<DimensionCount> UsersBy(IEnumerable<SessionRecord> sessions, Func<SessionRecord, string> dimension) =>
+        DimensionCount.Rank(sessions.GroupBy(dimension, StringComparer.Ordinal)
+            .Select(group => new DimensionCount(group.Key, DistinctUsers(group))));
 
     private static TValue SetOf<TKey, TValue>(Dictionary<TKey, TValue> sets, TKey key)
         where TKey : notnull
@@ -224,24 +164,5 @@ public sealed class InProcessLiveStore(IOptions<TrackingOptions> options, TimePr
         }
 
         return set;
-    }
-
-    private static long CountOf(Dictionary<string, LastSeenSet> sets, string key, long cutoff) =>
-        sets.TryGetValue(key, out var set) ? set.CountSince(cutoff) : 0;
-
-    private static IReadOnlyList<DimensionCount> Count(Dictionary<string, LastSeenSet> sets, long cutoff) =>
-        DimensionCount.Rank(sets.Select(entry => new DimensionCount(entry.Key, entry.Value.CountSince(cutoff))));
-
-    private static void Trim<TKey>(Dictionary<TKey, LastSeenSet> sets, long cutoff)
-        where TKey : notnull
-    {
-        foreach (var (key, set) in sets.ToList())
-        {
-            set.RemoveBefore(cutoff);
-            if (set.IsEmpty)
-            {
-                sets.Remove(key);
-            }
-        }
     }
 }

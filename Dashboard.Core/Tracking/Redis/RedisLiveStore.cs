@@ -19,35 +19,69 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
 
     private readonly TrackingOptions _options = options.Value;
 
+    // Per shard, the highest version of organization reports this instance has seen every home apply; shards forget
+    // reports up to it. Another instance's polls apply reports too: a report applied twice changes nothing.
+    private long[] _appliedVersions = new long[options.Value.Shards];
+
     public async Task RecordAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var ttl = (long)_options.SessionTtl.TotalMilliseconds;
         var calls = activities
             .GroupBy(activity => ShardHash.ShardOf(activity.UserId, _options.Shards))
-            .Select(shard => EvaluateAsync(RedisScripts.Record, shard.Key, [now, .. shard.SelectMany(Arguments)]));
+            .Select(shard => EvaluateAsync(RedisScripts.Record, shard.Key, [now, ttl, .. shard.SelectMany(Arguments)]));
         await Task.WhenAll(calls).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Two rounds over the shards: each counts up to the window's start and reports the organizations whose counts
+    /// changed since the homes last heard; then each organization's home shard applies its reports and returns its
+    /// share of the ranking. Both cost what changed since the last poll, not how many users are active.
+    /// </summary>
     public async Task<LiveSnapshot> ReadSnapshotAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var since = WindowStart(now);
-        var shards = await Task.WhenAll(AllShards(shard => EvaluateAsync(RedisScripts.Snapshot, shard, [since])))
+        var applied = _appliedVersions;
+        var shards = await Task.WhenAll(AllShards(shard => EvaluateAsync(RedisScripts.Snapshot, shard, [since, applied[shard]])))
             .ConfigureAwait(false);
 
         long users = 0, sessions = 0;
         var modules = new Dictionary<string, long>(StringComparer.Ordinal);
-        var organizations = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var shard in shards)
+        var reports = Enumerable.Range(0, _options.Shards).Select(_ => new List<RedisValue>()).ToArray();
+        var reported = (long[])applied.Clone();
+        for (var shard = 0; shard < shards.Length; shard++)
         {
-            var parts = (RedisResult[])shard!;
+            var parts = (RedisResult[])shards[shard]!;
             users += (long)parts[0];
             sessions += (long)parts[1];
             AddCounts(modules, parts[2]);
-            AddCounts(organizations, parts[3]);
+            var changed = (RedisResult[])parts[3]!;
+            for (var i = 0; i < changed.Length; i += 3)
+            {
+                var organization = (string)changed[i]!;
+                var version = (long)changed[i + 1];
+                reports[ShardHash.ShardOf(organization, _options.Shards)].AddRange([organization, shard, version, (long)changed[i + 2]]);
+                reported[shard] = Math.Max(reported[shard], version);
+            }
         }
 
-        return new LiveSnapshot(now, users, sessions, Ranked(modules), Ranked(organizations));
+        var homes = await Task.WhenAll(AllShards(home => EvaluateAsync(
+            RedisScripts.Organizations, home, [_options.TopOrganizations, .. reports[home]]))).ConfigureAwait(false);
+        // Only now that every home has applied them may the shards forget these reports.
+        _appliedVersions = reported;
+
+        long activeOrganizations = 0;
+        var organizations = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var home in homes)
+        {
+            var parts = (RedisResult[])home!;
+            activeOrganizations += (long)parts[0];
+            AddCounts(organizations, parts[1]);
+        }
+
+        return new LiveSnapshot(now, users, sessions, Ranked(modules),
+            [.. Ranked(organizations).Take(_options.TopOrganizations)], activeOrganizations);
     }
 
     public async Task<ModuleUsage> ReadModuleAsync(string moduleId, CancellationToken cancellationToken)
@@ -92,13 +126,13 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
     public async Task<long> CleanupAsync(CancellationToken cancellationToken)
     {
         var before = time.GetUtcNow().Subtract(_options.SessionTtl).ToUnixTimeMilliseconds();
+        var since = WindowStart(time.GetUtcNow());
         long expiredSessions = 0;
         for (var shard = 0; shard < _options.Shards; shard++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             expiredSessions += await RepeatUntilDoneAsync(() =>
-                EvaluateAsync(RedisScripts.ExpireSessions, shard, [before, CleanupChunk])).ConfigureAwait(false);
-            await TrimShardAsync(shard, before, cancellationToken).ConfigureAwait(false);
+                EvaluateAsync(RedisScripts.ExpireSessions, shard, [before, CleanupChunk, since])).ConfigureAwait(false);
             // The histograms expire by themselves; their index keeps modules as long as the histograms live.
             var histogramsBefore = time.GetUtcNow().Subtract(LatencyHistogram.KeptLive).ToUnixTimeMilliseconds();
             await RepeatUntilDoneAsync(() => EvaluateAsync(RedisScripts.Trim, shard, [histogramsBefore, CleanupChunk, ":hm"]))
@@ -161,28 +195,6 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         }
 
         return PerformanceSnapshot.Of(DateTimeOffset.FromUnixTimeMilliseconds(from * 60_000), modules);
-    }
-
-    // Per-dimension sets first (an organization's holds its pairs too), then the indexes: an index entry outlives
-    // every set it points to, so a cleanup stopped half-way is finished by the next one.
-    private async Task TrimShardAsync(int shard, long before, CancellationToken cancellationToken)
-    {
-        var database = redis.GetDatabase();
-        var tag = Tag(shard);
-        var modules = await RedisCalls.RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:m")).ConfigureAwait(false);
-        var organizations = await RedisCalls.RunAsync(() => database.SortedSetRangeByRankAsync($"{tag}:o")).ConfigureAwait(false);
-
-        var suffixes = new List<string>();
-        suffixes.AddRange(organizations.Select(organization => $":o:{organization}"));
-        suffixes.AddRange(modules.SelectMany(module => new[] { $":m:{module}", $":mm:{module}" }));
-        suffixes.AddRange([":u", ":m", ":o"]);
-
-        foreach (var suffix in suffixes)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            await RepeatUntilDoneAsync(() => EvaluateAsync(RedisScripts.Trim, shard, [before, CleanupChunk, suffix]))
-                .ConfigureAwait(false);
-        }
     }
 
     private async Task<(long Users, IReadOnlyList<DimensionCount> Breakdown)> ReadUsageAsync(string kind, string id)

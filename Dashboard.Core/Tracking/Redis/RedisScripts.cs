@@ -7,6 +7,7 @@ internal static class RedisScripts
 {
     public static readonly string Record = Load("record.lua");
     public static readonly string Snapshot = Load("snapshot.lua");
+    public static readonly string Organizations = Load("organizations.lua");
     public static readonly string Usage = Load("usage.lua");
     public static readonly string Sessions = Load("sessions.lua");
     public static readonly string ExpireSessions = Load("expire_sessions.lua");

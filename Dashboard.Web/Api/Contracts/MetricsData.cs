@@ -11,7 +11,7 @@ public sealed record MetricsData(
     int ActivityWindowSeconds,
     IReadOnlyList<ModuleCount> Modules,
     IReadOnlyList<OrganizationCount> Organizations,
-    int TotalOrganizations)
+    long TotalOrganizations)
 {
     /// <summary>This instance's CPU, memory, database connections and Redis use at the poll.</summary>
     public ResourceSample? Resources { get; init; }
@@ -28,5 +28,5 @@ public sealed record MetricsData(
         (int)activityWindow.TotalSeconds,
         [.. snapshot.Modules.Select(module => new ModuleCount(module.Id, module.Users))],
         [.. snapshot.Organizations.Take(topOrganizations).Select(organization => new OrganizationCount(organization.Id, organization.Users))],
-        snapshot.Organizations.Count);
+        snapshot.ActiveOrganizations);
 }

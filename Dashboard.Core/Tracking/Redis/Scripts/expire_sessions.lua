@@ -1,14 +1,13 @@
--- Forgets up to ARGV[2] sessions last seen before ARGV[1] (Unix ms). Returns how many; call again until it is
--- below the limit. Bounded so that no call blocks Redis for long, and idempotent so every instance may run it.
-local expired = redis.call('ZRANGEBYSCORE', SESSIONS, '-inf', '(' .. ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
-for _, session in ipairs(expired) do
-  local record = redis.call('HGET', INFO, session)
-  if record then
-    local fields = parse_session(record)
-    forget_user_session(fields[1], session)
-    release_agent(fields[6])
-  end
-  redis.call('HDEL', INFO, session)
+-- Forgets up to ARGV[2] users whose sessions were all last active before ARGV[1] (Unix ms), after counting up to
+-- the window start ARGV[3]. Returns how many sessions went; call again until that is below the limit. Bounded so
+-- that no call blocks Redis for long, and idempotent so every instance may run it.
+expire(tonumber(ARGV[3]))
+local cut = tonumber(redis.call('HGET', COUNTS, 'cut') or '0')
+local removed = 0
+for _, user in ipairs(redis.call('ZRANGEBYSCORE', USERS, '-inf', '(' .. ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))) do
+  local sessions = parse_record(redis.call('HGET', RECORDS, user))
+  for _, fields in ipairs(sessions) do release_agent(fields[7]) end
+  removed = removed + #sessions
+  store_user(user, {}, counted(sessions, cut), counted({}, cut))
 end
-if #expired > 0 then redis.call('ZREM', SESSIONS, unpack(expired)) end
-return #expired
+return removed

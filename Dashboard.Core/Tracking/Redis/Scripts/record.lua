@@ -1,99 +1,49 @@
 -- Records a shard's share of a batch in one round trip.
--- ARGV[1]: now (Unix ms); then 9 per activity: user, session, module, organization, user_agent, ip, active (1/0),
--- latency bucket ('' when the activity carries no response time), error (1/0).
-local now = ARGV[1]
+-- ARGV[1]: now (Unix ms); ARGV[2]: the session TTL (ms); then 9 per activity: user, session, module, organization,
+-- user_agent, ip, active (1/0), latency bucket ('' when the activity carries no response time), error (1/0).
+local now, ttl = ARGV[1], tonumber(ARGV[2])
+local cut = tonumber(redis.call('HGET', COUNTS, 'cut') or '0')
 
-local function later(a, b)
-  if a == nil then return b end
-  if b ~= nil and tonumber(b) > tonumber(a) then return b end
-  return a
-end
-
-local function set_or_remove(key, member, score)
-  if score then
-    redis.call('ZADD', key, score, member)
-  else
-    redis.call('ZREM', key, member)
-  end
-end
-
--- The indexes of active modules and organizations are touched once per call: a batch repeats the same few
--- modules, and a second ZADD GT at the same time would change nothing.
-local indexed = {}
-local function index(key, member)
-  local entry = key .. '\n' .. member
-  if not indexed[entry] then
-    indexed[entry] = true
-    redis.call('ZADD', key, 'GT', now, member)
+local function find(sessions, session)
+  for i, fields in ipairs(sessions) do
+    if fields[1] == session then return i end
   end
 end
 
 local function touch(user, session, module, organization, user_agent, ip)
-  local started, agent, listed = now, nil, false
-  local previous = redis.call('HGET', INFO, session)
-  if previous then
-    local fields = parse_session(previous)
-    started = fields[4]
-    -- A session with a record is in its user's list already.
-    listed = fields[1] == user
-    if not listed then forget_user_session(fields[1], session) end
-    -- Most heartbeats come from the browser the session started in: its agent id is kept as it is.
-    if (fields[6] == '' and user_agent == '') or (fields[6] ~= '' and redis.call('HGET', AGENTS, fields[6]) == user_agent) then
-      agent = fields[6]
-    else
-      release_agent(fields[6])
+  local sessions = parse_record(redis.call('HGET', RECORDS, user))
+  local before = counted(sessions, cut)
+  local i = find(sessions, session)
+  local agent = agent_id(user_agent, i and sessions[i][7])
+  if i then
+    local fields = sessions[i]
+    if fields[7] ~= agent then
+      release_agent(fields[7])
+      hold_agent(agent, user_agent)
     end
+    -- A late heartbeat from another instance never moves the last activity back.
+    local last = math.max(tonumber(fields[5]), tonumber(now))
+    sessions[i] = { session, module, organization, fields[4], tostring(last), ip, agent }
+  else
+    hold_agent(agent, user_agent)
+    sessions[#sessions + 1] = { session, module, organization, now, now, ip, agent }
   end
-  agent = agent or hold_agent(user_agent)
-  redis.call('HSET', INFO, session,
-    user .. '\n' .. organization .. '\n' .. module .. '\n' .. started .. '\n' .. ip .. '\n' .. agent)
-  redis.call('ZADD', SESSIONS, 'GT', now, session)
-
-  if not listed then
-    local list = redis.call('HGET', USER_SESSIONS, user)
-    if not list then
-      redis.call('HSET', USER_SESSIONS, user, session)
-    elseif not string.find(' ' .. list .. ' ', ' ' .. session .. ' ', 1, true) then
-      redis.call('HSET', USER_SESSIONS, user, list .. ' ' .. session)
-    end
+  -- Sessions past the TTL are dropped whenever their user writes; the cleanup drops the users who stopped.
+  local kept = {}
+  for _, fields in ipairs(sessions) do
+    if tonumber(fields[5]) >= tonumber(now) - ttl then kept[#kept + 1] = fields else release_agent(fields[7]) end
   end
-
-  -- GT: a late heartbeat from another instance never moves a time back.
-  redis.call('ZADD', tag .. ':u', 'GT', now, user)
-  redis.call('ZADD', module_users(module), 'GT', now, user)
-  redis.call('ZADD', organization_users(organization), 'GT', now, user)
-  redis.call('ZADD', organization_users(organization), 'LT', '-' .. now, pair_member(module, user))
-  index(tag .. ':m', module)
-  index(tag .. ':o', organization)
-  index(tag .. ':mm:' .. module, organization)
+  store_user(user, kept, before, counted(kept, cut))
 end
 
--- Logout: the user's presence wherever this session counted falls back to their other sessions' latest activity.
-local function end_session(session)
-  local record = redis.call('HGET', INFO, session)
-  if not record then return end
-  local ended = parse_session(record)
-  local user, organization, module = ended[1], ended[2], ended[3]
-  release_agent(ended[6])
-  redis.call('HDEL', INFO, session)
-  redis.call('ZREM', SESSIONS, session)
-
-  local user_latest, module_latest, organization_latest, pair_latest
-  for _, other in ipairs(forget_user_session(user, session)) do
-    local seen = redis.call('ZSCORE', SESSIONS, other)
-    local other_record = redis.call('HGET', INFO, other)
-    if seen and other_record then
-      local fields = parse_session(other_record)
-      user_latest = later(user_latest, seen)
-      if fields[3] == module then module_latest = later(module_latest, seen) end
-      if fields[2] == organization then organization_latest = later(organization_latest, seen) end
-      if fields[3] == module and fields[2] == organization then pair_latest = later(pair_latest, seen) end
-    end
-  end
-  set_or_remove(tag .. ':u', user, user_latest)
-  set_or_remove(module_users(module), user, module_latest)
-  set_or_remove(organization_users(organization), user, organization_latest)
-  set_or_remove(organization_users(organization), pair_member(module, user), pair_latest and '-' .. pair_latest)
+local function end_session(user, session)
+  local sessions = parse_record(redis.call('HGET', RECORDS, user))
+  local i = find(sessions, session)
+  if not i then return end
+  local before = counted(sessions, cut)
+  release_agent(sessions[i][7])
+  table.remove(sessions, i)
+  store_user(user, sessions, before, counted(sessions, cut))
 end
 
 -- One request in the module's response-time histogram of this minute; kept two hours, history keeps the minutes.
@@ -106,11 +56,11 @@ local function count_request(module, bucket, failed)
   redis.call('ZADD', tag .. ':hm', 'GT', now, module)
 end
 
-for i = 2, #ARGV, 9 do
+for i = 3, #ARGV, 9 do
   if ARGV[i + 6] == '1' then
     touch(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5])
   else
-    end_session(ARGV[i + 1])
+    end_session(ARGV[i], ARGV[i + 1])
   end
   if ARGV[i + 7] ~= '' then count_request(ARGV[i + 2], ARGV[i + 7], ARGV[i + 8]) end
 end

@@ -1,49 +1,57 @@
--- A shard's active sessions for the listing. ARGV: since (Unix ms), limit, user, module, organization
--- ('' = any). Unfiltered, returns the newest `limit`; filtered, every match, found through the smallest index.
--- Returns { total, session, last_seen, record, ... }.
-local since, limit, user, module, organization = ARGV[1], tonumber(ARGV[2]), ARGV[3], ARGV[4], ARGV[5]
-local out = { 0 }
+-- A shard's active sessions for the listing. ARGV: since (Unix ms), limit, user, module, organization ('' = any).
+-- Narrowed to a user or an organization, returns every match (found through the user's record or the
+-- organization's index); otherwise the newest `limit` matches and how many there are in all.
+-- Returns { total, session, last_seen, record, ... } (record as session_view gives it).
+local since, limit, user, module, organization = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], ARGV[4], ARGV[5]
+expire(since)
 
-local function add(session, seen, record)
-  out[#out + 1] = session
-  out[#out + 1] = seen
-  out[#out + 1] = with_agent(record)
+local function matches(fields)
+  return tonumber(fields[5]) >= since and (module == '' or fields[2] == module)
+    and (organization == '' or fields[3] == organization)
 end
 
-if user == '' and module == '' and organization == '' then
-  out[1] = redis.call('ZCOUNT', SESSIONS, since, '+inf')
-  local newest = redis.call('ZREVRANGEBYSCORE', SESSIONS, '+inf', since, 'WITHSCORES', 'LIMIT', 0, limit)
-  for i = 1, #newest, 2 do
-    add(newest[i], newest[i + 1], redis.call('HGET', INFO, newest[i]))
+local found = {}
+local function collect(candidate)
+  for _, fields in ipairs(parse_record(redis.call('HGET', RECORDS, candidate))) do
+    if matches(fields) then found[#found + 1] = { candidate, fields } end
+  end
+end
+
+local function newer(a, b)
+  local a_last, b_last = tonumber(a[2][5]), tonumber(b[2][5])
+  if a_last ~= b_last then return a_last > b_last end
+  return a[2][1] > b[2][1]
+end
+
+local function reply(total, count)
+  local out = { total }
+  for i = 1, count do
+    local candidate, fields = found[i][1], found[i][2]
+    out[#out + 1] = fields[1]
+    out[#out + 1] = fields[5]
+    out[#out + 1] = session_view(candidate, fields)
   end
   return out
 end
 
-local users
-if user ~= '' then
-  users = { user }
-elseif module ~= '' and organization ~= '' then
-  users = active_pairs(organization, since)[module] or {}
-elseif organization ~= '' then
-  users = redis.call('ZRANGEBYSCORE', organization_users(organization), since, '+inf')
-else
-  users = redis.call('ZRANGEBYSCORE', module_users(module), since, '+inf')
+if user ~= '' or organization ~= '' then
+  local candidates = user ~= '' and { user } or redis.call('ZRANGE', organization_index(organization), 0, -1)
+  for _, candidate in ipairs(candidates) do collect(candidate) end
+  return reply(#found, #found)
 end
 
-for _, candidate in ipairs(users) do
-  local list = redis.call('HGET', USER_SESSIONS, candidate)
-  if list then
-    for session in string.gmatch(list, '%S+') do
-      local seen = redis.call('ZSCORE', SESSIONS, session)
-      local record = redis.call('HGET', INFO, session)
-      if seen and record and tonumber(seen) >= tonumber(since) then
-        local fields = parse_session(record)
-        if (module == '' or fields[3] == module) and (organization == '' or fields[2] == organization) then
-          add(session, seen, record)
-        end
-      end
-    end
-  end
+-- Newest users first: a user's sessions are no newer than the user, so once `limit` matches are newer than the
+-- users still to come, none of theirs can take a place on the page.
+local CHUNK = 256
+local offset = 0
+while true do
+  local users = redis.call('ZREVRANGEBYSCORE', USERS, '+inf', since, 'WITHSCORES', 'LIMIT', offset, CHUNK)
+  for i = 1, #users, 2 do collect(users[i]) end
+  if #users < CHUNK * 2 then break end
+  table.sort(found, newer)
+  if #found >= limit and tonumber(found[limit][2][5]) > tonumber(users[#users]) then break end
+  offset = offset + CHUNK
 end
-out[1] = (#out - 1) / 3
-return out
+table.sort(found, newer)
+local total = module == '' and redis.call('HGET', COUNTS, 'sessions') or redis.call('HGET', MODULE_SESSIONS, module)
+return reply(tonumber(total or 0), math.min(limit, #found))

@@ -1,84 +1,180 @@
 -- Prepended to every script. KEYS[1] is a shard's hash tag such as {cu:7}: every key a script touches starts
 -- with it, so one call stays inside one Redis Cluster hash slot.
---   TAG:u            users, scored by last activity (Unix ms)
---   TAG:s            sessions, scored by last activity
---   TAG:si           session id -> "user\norganization\nmodule\nstarted_ms\nip\nagent" (agent: '' or an id in TAG:a)
---   TAG:a            agent id -> user agent; TAG:ac agent id -> how many sessions' records hold it. Thousands of
---                    sessions share a few browsers' agents (~110 bytes each), so each is kept once per shard.
---   TAG:us           user id -> the user's session ids, space separated (ids cannot hold spaces)
---   TAG:m, TAG:o     active modules / organizations, scored by last activity (the index that replaces KEYS)
---   TAG:m:<module>, TAG:o:<org>   users per module / organization, scored by last activity. An organization's
---                    set also holds its users per module: member "module|user" (ids cannot hold '|') scored by minus
---                    the last activity, so a pair costs no key of its own and no count of users (since..+inf) sees it.
---   TAG:mm:<module>  organizations active in a module. There is no reverse index: an organization's modules are
---                    found among the shard's few active modules (TAG:m), which saves a set per organization.
+--
+-- A shard holds the users whose id hashes to it (their sessions and what they count towards):
+--   TAG:r            user id -> the user's sessions, ' '-separated, each
+--                    "session|module|organization|started_ms|last_ms|ip|agent" (ids hold neither ' ' nor '|';
+--                    agent: '' or an id in TAG:a). One hash entry per user is most of the memory a user costs.
+--   TAG:u            users, scored by their latest activity: the listing's order and the expiry of whole users
+--   TAG:x            users with two or more counted sessions, scored by the oldest of them: what the expiry must
+--                    also visit (a single counted session expires with its user in TAG:u)
+--   TAG:c            'users', 'sessions' (counted now), 'cut' (the window start counted up to), 'ver' (see TAG:od)
+--   TAG:cm, TAG:cs   module -> counted users / sessions;  TAG:co  organization -> counted users
+--   TAG:mo:<module>  organization -> counted users of the module in it (the drill-down of both)
+--   TAG:oi:<org>     the organization's counted users (scores unused): the listing's index for one organization
+--   TAG:a, TAG:ac    agent id -> user agent / how many sessions hold it; thousands of sessions share a few
+--                    browsers' agents (~110 bytes each), so each is kept once per shard.
+--   TAG:od           organizations whose count here changed, scored by the TAG:c 'ver' of the change; the poll
+--                    sends them to their home shard and then forgets what the home has applied.
+--
+-- Counting is incremental: a session counts while its last activity is at or after 'cut', and the counters
+-- always equal what the counted sessions give. Reading first moves 'cut' to the window's start (expire below),
+-- which visits only the users that stop counting, so a read costs what changed, not what is active.
+--
+-- A shard is also the home of the organizations whose id hashes to it, where their counts over all shards meet:
+--   TAG:os:<org>     user shard -> "ver:users" as that shard last reported it (versions keep late reports out)
+--   TAG:ot           organizations with users, scored by minus their users (ascending = most users, then by id)
+--
 --   TAG:h:<module>:<minute>  response-time histogram of a module's requests in one minute (minutes since the
 --                    epoch): latency bucket index -> requests, and 'e' -> errors; expires after two hours.
 --   TAG:hm           modules with requests, scored by the last one (the index of the histograms)
 local tag = KEYS[1]
-local SESSIONS, INFO, USER_SESSIONS = tag .. ':s', tag .. ':si', tag .. ':us'
-local AGENTS, AGENT_USES = tag .. ':a', tag .. ':ac'
+local RECORDS, USERS, MULTI, COUNTS = tag .. ':r', tag .. ':u', tag .. ':x', tag .. ':c'
+local MODULE_USERS, MODULE_SESSIONS, ORGANIZATION_USERS = tag .. ':cm', tag .. ':cs', tag .. ':co'
+local AGENTS, AGENT_USES, DIRTY = tag .. ':a', tag .. ':ac', tag .. ':od'
 
-local function module_users(module) return tag .. ':m:' .. module end
-local function organization_users(organization) return tag .. ':o:' .. organization end
-local function pair_member(module, user) return module .. '|' .. user end
+local function module_organizations(module) return tag .. ':mo:' .. module end
+local function organization_index(organization) return tag .. ':oi:' .. organization end
 
--- An organization's users per module active since `since`: { module = { user, ... }, ... }.
-local function active_pairs(organization, since)
-  local by_module = {}
-  for _, member in ipairs(redis.call('ZRANGEBYSCORE', organization_users(organization), '-inf', '-' .. since)) do
-    local bar = string.find(member, '|', 1, true)
-    local module = string.sub(member, 1, bar - 1)
-    local users = by_module[module] or {}
-    users[#users + 1] = string.sub(member, bar + 1)
-    by_module[module] = users
+-- { id, module, organization, started, last, ip, agent } per session; times stay strings until compared.
+local function parse_record(record)
+  local sessions = {}
+  if not record then return sessions end
+  for entry in string.gmatch(record, '[^ ]+') do
+    local fields = {}
+    for field in string.gmatch(entry .. '|', '([^|]*)|') do fields[#fields + 1] = field end
+    sessions[#sessions + 1] = fields
   end
-  return by_module
+  return sessions
 end
 
--- user, organization, module, started_ms, ip, agent id
-local function parse_session(record)
-  local fields, start = {}, 1
-  for _ = 1, 5 do
-    local stop = string.find(record, '\n', start, true)
-    fields[#fields + 1] = string.sub(record, start, stop - 1)
-    start = stop + 1
-  end
-  fields[6] = string.sub(record, start)
-  return fields
+local function format_record(sessions)
+  local entries = {}
+  for i, fields in ipairs(sessions) do entries[i] = table.concat(fields, '|') end
+  return table.concat(entries, ' ')
 end
 
--- Removes a session from its user's list and returns the ids that are left.
-local function forget_user_session(user, session)
-  local list = redis.call('HGET', USER_SESSIONS, user)
-  local kept = {}
-  if list then
-    for id in string.gmatch(list, '%S+') do
-      if id ~= session then kept[#kept + 1] = id end
+-- What a user's sessions count towards while their last activity is at or after `cut`.
+local function counted(sessions, cut)
+  local presence = { sessions = 0, modules = {}, module_sessions = {}, organizations = {}, pairs = {} }
+  for _, fields in ipairs(sessions) do
+    if tonumber(fields[5]) >= cut then
+      local module, organization = fields[2], fields[3]
+      presence.sessions = presence.sessions + 1
+      presence.modules[module] = true
+      presence.module_sessions[module] = (presence.module_sessions[module] or 0) + 1
+      presence.organizations[organization] = true
+      presence.pairs[module .. '|' .. organization] = true
     end
   end
-  if #kept == 0 then
-    redis.call('HDEL', USER_SESSIONS, user)
-  else
-    redis.call('HSET', USER_SESSIONS, user, table.concat(kept, ' '))
-  end
-  return kept
+  return presence
 end
 
--- The id of a user agent, counted as held by one more session: the start of its SHA-1, or the whole digest when
--- another agent already has that start.
-local function hold_agent(user_agent)
+local function add_to(key, field, delta)
+  if redis.call('HINCRBY', key, field, delta) <= 0 then redis.call('HDEL', key, field) end
+end
+
+-- The version of this call's changes to organization counts, taken once per call.
+local version
+local function mark_dirty(organization)
+  version = version or redis.call('HINCRBY', COUNTS, 'ver', 1)
+  redis.call('ZADD', DIRTY, version, organization)
+end
+
+-- Moves the counters from what `before` counted to what `after` counts, for one user.
+local function recount(user, before, after)
+  if before.sessions == after.sessions and before.sessions <= 1 then
+    -- The common heartbeat: one session, still counted where it was.
+    local same = true
+    for pair in pairs(before.pairs) do if not after.pairs[pair] then same = false end end
+    for pair in pairs(after.pairs) do if not before.pairs[pair] then same = false end end
+    if same then return end
+  end
+  if before.sessions ~= after.sessions then
+    add_to(COUNTS, 'sessions', after.sessions - before.sessions)
+    if (before.sessions == 0) ~= (after.sessions == 0) then
+      add_to(COUNTS, 'users', after.sessions > 0 and 1 or -1)
+    end
+  end
+  for module in pairs(before.modules) do
+    if not after.modules[module] then add_to(MODULE_USERS, module, -1) end
+  end
+  for module in pairs(after.modules) do
+    if not before.modules[module] then add_to(MODULE_USERS, module, 1) end
+  end
+  local module_sessions = {}
+  for module, n in pairs(before.module_sessions) do module_sessions[module] = -n end
+  for module, n in pairs(after.module_sessions) do module_sessions[module] = (module_sessions[module] or 0) + n end
+  for module, delta in pairs(module_sessions) do
+    if delta ~= 0 then add_to(MODULE_SESSIONS, module, delta) end
+  end
+  for organization in pairs(before.organizations) do
+    if not after.organizations[organization] then
+      add_to(ORGANIZATION_USERS, organization, -1)
+      redis.call('ZREM', organization_index(organization), user)
+      mark_dirty(organization)
+    end
+  end
+  for organization in pairs(after.organizations) do
+    if not before.organizations[organization] then
+      add_to(ORGANIZATION_USERS, organization, 1)
+      redis.call('ZADD', organization_index(organization), 0, user)
+      mark_dirty(organization)
+    end
+  end
+  for pair in pairs(before.pairs) do
+    if not after.pairs[pair] then
+      local bar = string.find(pair, '|', 1, true)
+      add_to(module_organizations(string.sub(pair, 1, bar - 1)), string.sub(pair, bar + 1), -1)
+    end
+  end
+  for pair in pairs(after.pairs) do
+    if not before.pairs[pair] then
+      local bar = string.find(pair, '|', 1, true)
+      add_to(module_organizations(string.sub(pair, 1, bar - 1)), string.sub(pair, bar + 1), 1)
+    end
+  end
+end
+
+-- Keeps TAG:x and TAG:u in step with a user's sessions after a change.
+local function reindex(user, sessions, before, after)
+  if after.sessions >= 2 then
+    local oldest
+    for _, fields in ipairs(sessions) do
+      local last = tonumber(fields[5])
+      if last >= tonumber(redis.call('HGET', COUNTS, 'cut') or '0') and (not oldest or last < oldest) then oldest = last end
+    end
+    redis.call('ZADD', MULTI, oldest, user)
+  elseif before.sessions >= 2 then
+    redis.call('ZREM', MULTI, user)
+  end
+end
+
+local function latest(sessions)
+  local newest
+  for _, fields in ipairs(sessions) do
+    local last = tonumber(fields[5])
+    if not newest or last > newest then newest = last end
+  end
+  return newest
+end
+
+-- The id of a user agent: the start of its SHA-1, or the whole digest when another agent already has that start.
+-- `current` is the id the session holds: a heartbeat from the same browser needs no lookup.
+local function agent_id(user_agent, current)
   if user_agent == '' then return '' end
   local digest = redis.sha1hex(user_agent)
   local id = string.sub(digest, 1, 12)
+  if current == id or current == digest then return current end
   local known = redis.call('HGET', AGENTS, id)
-  if known and known ~= user_agent then
-    id = digest
-    known = redis.call('HGET', AGENTS, id)
-  end
-  if not known then redis.call('HSET', AGENTS, id, user_agent) end
-  redis.call('HINCRBY', AGENT_USES, id, 1)
+  if known and known ~= user_agent then return digest end
   return id
+end
+
+-- One more session's record holds the agent.
+local function hold_agent(id, user_agent)
+  if id == '' then return end
+  if redis.call('HINCRBY', AGENT_USES, id, 1) == 1 then redis.call('HSET', AGENTS, id, user_agent) end
 end
 
 -- A session's record no longer holds the agent: the last one to let go forgets it.
@@ -90,12 +186,39 @@ local function release_agent(id)
   end
 end
 
--- A session's record as readers get it, with the user agent itself in place of its id. A record written before
--- agents were kept apart holds the agent itself, which is not an id in TAG:a, and is returned as it is.
-local function with_agent(record)
-  if not record then return record end
-  local fields = parse_session(record)
-  if fields[6] == '' then return record end
-  local user_agent = redis.call('HGET', AGENTS, fields[6]) or fields[6]
-  return string.sub(record, 1, #record - #fields[6]) .. user_agent
+-- Writes a user's sessions back (or forgets the user) after `before` -> `after`.
+local function store_user(user, sessions, before, after)
+  recount(user, before, after)
+  if #sessions == 0 then
+    redis.call('HDEL', RECORDS, user)
+    redis.call('ZREM', USERS, user)
+    if before.sessions >= 2 then redis.call('ZREM', MULTI, user) end
+    return
+  end
+  redis.call('HSET', RECORDS, user, format_record(sessions))
+  redis.call('ZADD', USERS, latest(sessions), user)
+  reindex(user, sessions, before, after)
+end
+
+-- Moves 'cut' forward to `cutoff`: every user with a counted session last active before it is recounted.
+-- Idempotent and never moves back, so every instance may run it before it reads.
+local function expire(cutoff)
+  local cut = tonumber(redis.call('HGET', COUNTS, 'cut') or '0')
+  if cutoff <= cut then return end
+  local visit = {}
+  for _, user in ipairs(redis.call('ZRANGEBYSCORE', USERS, cut, '(' .. cutoff)) do visit[user] = true end
+  for _, user in ipairs(redis.call('ZRANGEBYSCORE', MULTI, '-inf', '(' .. cutoff)) do visit[user] = true end
+  redis.call('HSET', COUNTS, 'cut', cutoff)
+  for user in pairs(visit) do
+    local sessions = parse_record(redis.call('HGET', RECORDS, user))
+    local before, after = counted(sessions, cut), counted(sessions, cutoff)
+    recount(user, before, after)
+    reindex(user, sessions, before, after)
+  end
+end
+
+-- A session's record as readers get it: "user\norganization\nmodule\nstarted_ms\nip\nagent".
+local function session_view(user, fields)
+  local user_agent = fields[7] == '' and '' or (redis.call('HGET', AGENTS, fields[7]) or '')
+  return user .. '\n' .. fields[3] .. '\n' .. fields[2] .. '\n' .. fields[4] .. '\n' .. fields[6] .. '\n' .. user_agent
 end

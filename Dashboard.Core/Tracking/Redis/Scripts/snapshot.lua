@@ -1,19 +1,17 @@
--- A shard's part of the poll snapshot. ARGV[1]: start of the activity window (Unix ms).
--- Returns { users, sessions, { module, users, ... }, { organization, users, ... } }.
-local since = ARGV[1]
+-- A shard's part of the poll snapshot. ARGV[1]: start of the activity window (Unix ms); ARGV[2]: the highest
+-- TAG:od version whose organizations a home shard has applied (0 when none).
+-- Returns { users, sessions, { module, users, ... }, { organization, version, users, ... } } where the last part is
+-- what the organizations' home shards have not applied yet (see organizations.lua).
+redis.call('ZREMRANGEBYSCORE', DIRTY, '-inf', ARGV[2])
+expire(tonumber(ARGV[1]))
 
-local function counts(index, users_of)
-  local out = {}
-  for _, id in ipairs(redis.call('ZRANGEBYSCORE', index, since, '+inf')) do
-    out[#out + 1] = id
-    out[#out + 1] = redis.call('ZCOUNT', users_of(id), since, '+inf')
-  end
-  return out
+local changed = {}
+local dirty = redis.call('ZRANGE', DIRTY, 0, -1, 'WITHSCORES')
+for i = 1, #dirty, 2 do
+  changed[#changed + 1] = dirty[i]
+  changed[#changed + 1] = dirty[i + 1]
+  changed[#changed + 1] = redis.call('HGET', ORGANIZATION_USERS, dirty[i]) or 0
 end
 
-return {
-  redis.call('ZCOUNT', tag .. ':u', since, '+inf'),
-  redis.call('ZCOUNT', SESSIONS, since, '+inf'),
-  counts(tag .. ':m', module_users),
-  counts(tag .. ':o', organization_users),
-}
+local totals = redis.call('HMGET', COUNTS, 'users', 'sessions')
+return { tonumber(totals[1] or 0), tonumber(totals[2] or 0), redis.call('HGETALL', MODULE_USERS), changed }

@@ -1,24 +1,18 @@
 -- A shard's users in one module (ARGV[2] = 'm') or one organization ('o'), split over the other dimension.
 -- ARGV[1]: start of the activity window (Unix ms); ARGV[3]: the module or organization id.
 -- Returns { users, { other_id, users, ... } }.
-local since, kind, id = ARGV[1], ARGV[2], ARGV[3]
-local users_key
-local breakdown = {}
-
-local function add(other, users)
-  breakdown[#breakdown + 1] = other
-  breakdown[#breakdown + 1] = #users
-end
+local kind, id = ARGV[2], ARGV[3]
+expire(tonumber(ARGV[1]))
 
 if kind == 'm' then
-  users_key = module_users(id)
-  for _, organization in ipairs(redis.call('ZRANGEBYSCORE', tag .. ':mm:' .. id, since, '+inf')) do
-    add(organization, active_pairs(organization, since)[id] or {})
-  end
-else
-  users_key = organization_users(id)
-  for module, users in pairs(active_pairs(id, since)) do
-    add(module, users)
+  return { tonumber(redis.call('HGET', MODULE_USERS, id) or 0), redis.call('HGETALL', module_organizations(id)) }
+end
+local breakdown = {}
+for _, module in ipairs(redis.call('HKEYS', MODULE_USERS)) do
+  local users = redis.call('HGET', module_organizations(module), id)
+  if users then
+    breakdown[#breakdown + 1] = module
+    breakdown[#breakdown + 1] = users
   end
 end
-return { redis.call('ZCOUNT', users_key, since, '+inf'), breakdown }
+return { tonumber(redis.call('HGET', ORGANIZATION_USERS, id) or 0), breakdown }

@@ -1,0 +1,30 @@
+-- Runs on the home shard of a set of organizations: applies their users per shard as the shards reported them,
+-- then returns the home's share of the ranking.
+-- ARGV[1]: how many organizations to return; then 4 per report: organization, shard, version, users.
+-- Returns { organizations with users at this home, { organization, users, ... } most users first, ties by id }.
+local RANKING = tag .. ':ot'
+-- A home forgets an organization's reports an hour after its last user left: long enough that no late report
+-- from before that can bring it back.
+local FORGET_AFTER_SECONDS = 3600
+
+for i = 2, #ARGV, 4 do
+  local organization, shard, version, users = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), tonumber(ARGV[i + 3])
+  local key = tag .. ':os:' .. organization
+  local known = redis.call('HGET', key, shard)
+  if not known or tonumber(string.match(known, '^(%d+):')) < version then
+    redis.call('HSET', key, shard, version .. ':' .. users)
+    local total = 0
+    for _, report in ipairs(redis.call('HVALS', key)) do total = total + tonumber(string.match(report, ':(%d+)$')) end
+    if total > 0 then
+      redis.call('ZADD', RANKING, -total, organization)
+      redis.call('PERSIST', key)
+    else
+      redis.call('ZREM', RANKING, organization)
+      redis.call('EXPIRE', key, FORGET_AFTER_SECONDS)
+    end
+  end
+end
+
+local top = redis.call('ZRANGE', RANKING, 0, tonumber(ARGV[1]) - 1, 'WITHSCORES')
+for i = 2, #top, 2 do top[i] = -tonumber(top[i]) end
+return { redis.call('ZCARD', RANKING), top }
