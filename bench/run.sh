@@ -118,14 +118,21 @@ run_bench() {
     dotnet "$repo/bench/Dashboard.Bench/bin/Release/net10.0/Dashboard.Bench.dll"
 }
 
-echo "== Figures 1-4: the app as deployed (polls every 10 s)"
-start_app 00:00:10
-run_bench http
-stop_app
+# BENCH_HTTP_PHASES / BENCH_POLL_PHASES narrow a run to some figures; an empty value skips that app start.
+http_phases=${BENCH_HTTP_PHASES-http}
+poll_phases=${BENCH_POLL_PHASES-polls,store,postgres}
+if [ -n "$http_phases" ]; then
+  echo "== Figures 1-4: the app as deployed (polls every 10 s)"
+  start_app 00:00:10
+  run_bench "$http_phases"
+  stop_app
+fi
 
-echo "== Figures 7, 6, 5 and the PostgreSQL read side: the app polling every second"
-start_app 00:00:01
-run_bench polls,store,postgres
-stop_app
+if [ -n "$poll_phases" ]; then
+  echo "== Figures 7, 6, 5 and the PostgreSQL read side: the app polling every second"
+  start_app 00:00:01
+  run_bench "$poll_phases"
+  stop_app
+fi
 
 echo "== Done: $results"

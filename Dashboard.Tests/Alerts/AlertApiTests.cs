@@ -28,6 +28,8 @@ public sealed class AlertApiTests : IAsyncLifetime
             ["ConnectionStrings:Redis"] = (await TestServers.RedisAsync()).Endpoint,
             ["Dashboard:Tracking:PollInterval"] = "01:00:00",
             ["Dashboard:Alerts:HighConcurrency"] = "2",
+            // Polls rank only the busiest organization: a rule on another one reads it from the live store.
+            ["Dashboard:Tracking:TopOrganizations"] = "1",
             ["Dashboard:Alerts:ForPolls"] = "2",
             // This machine's own CPU and memory must not raise alerts of their own here.
             ["Dashboard:Alerts:HighCpuPercent"] = "100",
@@ -178,6 +180,25 @@ public sealed class AlertApiTests : IAsyncLifetime
         Assert.Equal("critical", alert.GetProperty("severity").GetString());
         var rules = await _app.GetDataAsync($"{DashboardApp.Api}/alerts/rules");
         Assert.Contains(rules.EnumerateArray(), rule => rule.GetProperty("id").GetString() == "tax-crowd");
+    }
+
+    [Fact]
+    public async Task OrganizationRule_OnAnOrganizationThePollDoesNotRank_FiresWithItsUsers()
+    {
+        var saved = await _client.PutAsJsonAsync($"{DashboardApp.Api}/alerts/rules/small-crowd",
+            new { kind = "high_concurrency", scope = "organization:small", threshold = 1, for_polls = 1, severity = "warning" });
+        saved.EnsureSuccessStatusCode();
+        var activities = new[] { ("u1", "big"), ("u2", "big"), ("u3", "big"), ("u4", "small"), ("u5", "small") }
+            .Select(entry => new { userId = entry.Item1, organizationId = entry.Item2, sessionId = $"s-{entry.Item1}", moduleId = "tax" });
+        (await _client.PostAsJsonAsync($"{DashboardApp.Api}/track/batch", new { activities })).EnsureSuccessStatusCode();
+
+        await PollAsync();
+
+        var metrics = await _app.GetDataAsync($"{DashboardApp.Api}/metrics");
+        Assert.Equal(["big"], metrics.GetProperty("organizations").EnumerateArray().Select(organization => organization.GetProperty("organization_id").GetString()));
+        Assert.Equal(2, metrics.GetProperty("total_organizations").GetInt64());
+        var alert = Assert.Single(await AlertsAsync("active"), alert => alert.GetProperty("scope").GetString() == "organization:small");
+        Assert.Equal(2, alert.GetProperty("value").GetDouble());
     }
 
     [Fact]

@@ -59,6 +59,9 @@ internal sealed record BenchSettings
 
     public int SnapshotSamples { get; init; } = 7;
 
+    /// <summary>The organizations a poll ranks (Dashboard:Tracking:TopOrganizations, the app's default).</summary>
+    public int TopOrganizations { get; init; } = 100;
+
     /// <summary>The shards of the app's configuration (Dashboard:Tracking:Shards).</summary>
     public int Shards { get; init; } = 16;
 
@@ -92,6 +95,7 @@ internal sealed record BenchSettings
         PollsCounted = Int("BENCH_POLLS", 10),
         SnapshotSamples = Int("BENCH_SNAPSHOT_SAMPLES", 7),
         Shards = Int("BENCH_SHARDS", 16),
+        TopOrganizations = Int("BENCH_TOP_ORGANIZATIONS", 100),
     };
 
     private static string Required(string name) =>

@@ -46,9 +46,8 @@ public sealed partial class DrillDown : IDisposable
 
     private int WindowSeconds => (int)Tracking.Value.ActivityWindow.TotalSeconds;
 
-    private long Users => State.Current?.Snapshot is not { } snapshot
-        ? 0
-        : (Kind == DrillDownKind.Module ? snapshot.Modules : snapshot.Organizations).FirstOrDefault(item => item.Id == Id)?.Users ?? 0;
+    // From the same per-poll read as the breakdown: the snapshot ranks only the most active organizations.
+    private long Users { get; set; }
 
     private string SessionsUrl => Kind == DrillDownKind.Module
         ? DashboardUrls.Sessions(moduleId: Id)
@@ -72,9 +71,17 @@ public sealed partial class DrillDown : IDisposable
     {
         try
         {
-            _breakdown = Kind == DrillDownKind.Module
-                ? (await Reads.ModuleAsync(Id)).Organizations
-                : (await Reads.OrganizationAsync(Id)).Modules;
+            if (Kind == DrillDownKind.Module)
+            {
+                var module = await Reads.ModuleAsync(Id);
+                (Users, _breakdown) = (module.Users, module.Organizations);
+            }
+            else
+            {
+                var organization = await Reads.OrganizationAsync(Id);
+                (Users, _breakdown) = (organization.Users, organization.Modules);
+            }
+
             _sessions = await Reads.SessionsAsync(Kind == DrillDownKind.Module
                 ? new SessionQuery { ModuleId = Id, PageSize = SessionsShown }
                 : new SessionQuery { OrganizationId = Id, PageSize = SessionsShown });
