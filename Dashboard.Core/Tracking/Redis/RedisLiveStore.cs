@@ -23,6 +23,9 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
     // reports up to it. Another instance's polls apply reports too: a report applied twice changes nothing.
     private long[] _appliedVersions = new long[options.Value.Shards];
 
+    // Per home shard, its share of the organizations' ranking as this instance last read it.
+    private HomeRanking[] _rankings = [.. Enumerable.Repeat(HomeRanking.Unread, options.Value.Shards)];
+
     public async Task RecordAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -34,9 +37,10 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
     }
 
     /// <summary>
-    /// Two rounds over the shards: each counts up to the window's start and reports the organizations whose counts
-    /// changed since the homes last heard; then each organization's home shard applies its reports and returns its
-    /// share of the ranking. Both cost what changed since the last poll, not how many users are active.
+    /// Each shard counts up to the window's start and reports the organizations whose counts changed since their
+    /// homes last heard; then the home shards with reports to apply, or a ranking newer than this instance holds,
+    /// return their share of the ranking. Both rounds cost what changed since the last poll, not how many users are
+    /// active, and a poll in which no organization's count changed has only the first.
     /// </summary>
     public async Task<LiveSnapshot> ReadSnapshotAsync(CancellationToken cancellationToken)
     {
@@ -50,6 +54,8 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         var modules = new Dictionary<string, long>(StringComparer.Ordinal);
         var reports = Enumerable.Range(0, _options.Shards).Select(_ => new List<RedisValue>()).ToArray();
         var reported = (long[])applied.Clone();
+        var rankings = (HomeRanking[])_rankings.Clone();
+        var stale = new bool[_options.Shards];
         for (var shard = 0; shard < shards.Length; shard++)
         {
             var parts = (RedisResult[])shards[shard]!;
@@ -61,27 +67,29 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
             {
                 var organization = (string)changed[i]!;
                 var version = (long)changed[i + 1];
-                reports[ShardHash.ShardOf(organization, _options.Shards)].AddRange([organization, shard, version, (long)changed[i + 2]]);
+                var home = ShardHash.ShardOf(organization, _options.Shards);
+                reports[home].AddRange([organization, shard, version, (long)changed[i + 2]]);
+                stale[home] = true;
                 reported[shard] = Math.Max(reported[shard], version);
             }
+
+            stale[shard] |= (long)parts[4] != rankings[shard].Version;
         }
 
-        var homes = await Task.WhenAll(AllShards(home => EvaluateAsync(
+        var homes = Enumerable.Range(0, _options.Shards).Where(home => stale[home]).ToList();
+        var read = await Task.WhenAll(homes.Select(home => EvaluateAsync(
             RedisScripts.Organizations, home, [_options.TopOrganizations, .. reports[home]]))).ConfigureAwait(false);
+        for (var i = 0; i < homes.Count; i++)
+        {
+            rankings[homes[i]] = HomeRanking.Parse((RedisResult[])read[i]!);
+        }
+
         // Only now that every home has applied them may the shards forget these reports.
         _appliedVersions = reported;
+        _rankings = rankings;
 
-        long activeOrganizations = 0;
-        var organizations = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var home in homes)
-        {
-            var parts = (RedisResult[])home!;
-            activeOrganizations += (long)parts[0];
-            AddCounts(organizations, parts[1]);
-        }
-
-        return new LiveSnapshot(now, users, sessions, Ranked(modules),
-            [.. Ranked(organizations).Take(_options.TopOrganizations)], activeOrganizations);
+        var organizations = DimensionCount.Rank(rankings.SelectMany(ranking => ranking.Top)).Take(_options.TopOrganizations).ToList();
+        return new LiveSnapshot(now, users, sessions, Ranked(modules), organizations, rankings.Sum(ranking => ranking.Active));
     }
 
     public async Task<ModuleUsage> ReadModuleAsync(string moduleId, CancellationToken cancellationToken)
@@ -269,4 +277,19 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
 
     private Task<RedisResult> EvaluateAsync(string script, int shard, RedisValue[] arguments) =>
         RedisCalls.RunAsync(() => redis.GetDatabase().ScriptEvaluateAsync(script, [Tag(shard)], arguments));
+
+    /// <summary>A home shard's share of the ranking at one version: how many organizations it holds, and its top ones.</summary>
+    private sealed record HomeRanking(long Version, long Active, IReadOnlyList<DimensionCount> Top)
+    {
+        // Versions start at 0 in Redis, so nothing read yet never passes for current.
+        public static readonly HomeRanking Unread = new(-1, 0, []);
+
+        // { version, active, { organization, -users, ... } } from organizations.lua
+        public static HomeRanking Parse(RedisResult[] parts)
+        {
+            var top = (RedisResult[])parts[2]!;
+            return new HomeRanking((long)parts[0], (long)parts[1],
+                [.. top.Chunk(2).Select(pair => new DimensionCount((string)pair[0]!, -(long)pair[1]))]);
+        }
+    }
 }

@@ -1,12 +1,15 @@
 -- Runs on the home shard of a set of organizations: applies their users per shard as the shards reported them,
 -- then returns the home's share of the ranking.
 -- ARGV[1]: how many organizations to return; then 4 per report: organization, shard, version, users.
--- Returns { organizations with users at this home, { organization, users, ... } most users first, ties by id }.
+-- Returns { ranking version, organizations with users at this home, { organization, -users, ... } most users
+-- first, ties by id }. The version (TAG:c 'rank') moves whenever the ranking changes, so a poller that holds the
+-- ranking of a version need not read it again.
 local RANKING = tag .. ':ot'
 -- A home forgets an organization's reports an hour after its last user left: long enough that no late report
 -- from before that can bring it back.
 local FORGET_AFTER_SECONDS = 3600
 
+local changed = false
 for i = 2, #ARGV, 4 do
   local organization, shard, version, users = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), tonumber(ARGV[i + 3])
   local key = tag .. ':os:' .. organization
@@ -15,6 +18,7 @@ for i = 2, #ARGV, 4 do
     redis.call('HSET', key, shard, version .. ':' .. users)
     local total = 0
     for _, report in ipairs(redis.call('HVALS', key)) do total = total + tonumber(string.match(report, ':(%d+)$')) end
+    changed = true
     if total > 0 then
       redis.call('ZADD', RANKING, -total, organization)
       redis.call('PERSIST', key)
@@ -25,6 +29,5 @@ for i = 2, #ARGV, 4 do
   end
 end
 
-local top = redis.call('ZRANGE', RANKING, 0, tonumber(ARGV[1]) - 1, 'WITHSCORES')
-for i = 2, #top, 2 do top[i] = -tonumber(top[i]) end
-return { redis.call('ZCARD', RANKING), top }
+local ranking_version = changed and redis.call('HINCRBY', COUNTS, 'rank', 1) or tonumber(redis.call('HGET', COUNTS, 'rank') or 0)
+return { ranking_version, redis.call('ZCARD', RANKING), redis.call('ZRANGE', RANKING, 0, tonumber(ARGV[1]) - 1, 'WITHSCORES') }

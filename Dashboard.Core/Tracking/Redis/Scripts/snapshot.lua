@@ -1,7 +1,8 @@
 -- A shard's part of the poll snapshot. ARGV[1]: start of the activity window (Unix ms); ARGV[2]: the highest
 -- TAG:od version whose organizations a home shard has applied (0 when none).
--- Returns { users, sessions, { module, users, ... }, { organization, version, users, ... } } where the last part is
--- what the organizations' home shards have not applied yet (see organizations.lua).
+-- Returns { users, sessions, { module, users, ... }, { organization, version, users, ... }, ranking version } where
+-- the fourth part is what the organizations' home shards have not applied yet, and the last is the version of this
+-- shard's own ranking as a home (see organizations.lua).
 redis.call('ZREMRANGEBYSCORE', DIRTY, '-inf', ARGV[2])
 expire(tonumber(ARGV[1]))
 
@@ -13,5 +14,5 @@ for i = 1, #dirty, 2 do
   changed[#changed + 1] = redis.call('HGET', ORGANIZATION_USERS, dirty[i]) or 0
 end
 
-local totals = redis.call('HMGET', COUNTS, 'users', 'sessions')
-return { tonumber(totals[1] or 0), tonumber(totals[2] or 0), redis.call('HGETALL', MODULE_USERS), changed }
+local totals = redis.call('HMGET', COUNTS, 'users', 'sessions', 'rank')
+return { tonumber(totals[1] or 0), tonumber(totals[2] or 0), redis.call('HGETALL', MODULE_USERS), changed, tonumber(totals[3] or 0) }
