@@ -12,6 +12,13 @@ public sealed class PersistenceOptions
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// A session still where it was last written is written again only this often: a heartbeat every few seconds
+    /// must not become a database write each time. Its row's last activity lags the live store by at most this much,
+    /// so it is kept under half the session TTL, after which silent sessions are closed from that column.
+    /// </summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// Session updates held in memory while the database is slow or down: this many queued, and as many distinct
     /// sessions waiting to be written. Beyond that updates are dropped, counted and logged.
     /// </summary>

@@ -22,6 +22,7 @@ public sealed class PersistenceOptionsValidator : IValidateOptions<PersistenceOp
         }
 
         RequirePositive(errors, nameof(options.FlushInterval), options.FlushInterval);
+        RequirePositive(errors, nameof(options.RefreshInterval), options.RefreshInterval);
         RequirePositive(errors, nameof(options.MaxRetryDelay), options.MaxRetryDelay);
         RequirePositive(errors, nameof(options.ExpireInterval), options.ExpireInterval);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -1,5 +1,6 @@
 using Dashboard.Core.Configuration;
 using Dashboard.Core.Persistence;
+using Dashboard.Data.Entities;
 using Dashboard.Data.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -11,6 +12,8 @@ namespace Dashboard.Data.Sessions;
 /// <summary>
 /// Writes the sessions the track path queued: coalesced by session id, in batches of up to BatchSize rows, each
 /// session at most FlushInterval after it arrived; and closes sessions silent for longer than the session TTL.
+/// A heartbeat that changes nothing but the time is written only when the session's row is RefreshInterval old, so
+/// the database sees a session about once a minute, not at every heartbeat.
 /// While the database is down it keeps what it holds (up to QueueCapacity sessions, after which the queue drops and
 /// counts) and retries with a doubling delay, so a database restart loses nothing.
 /// </summary>
@@ -24,10 +27,14 @@ public sealed partial class SessionFlusher : BackgroundService
     private readonly TimeSpan _sessionTtl;
     private readonly TimeProvider _time;
     private readonly ILogger<SessionFlusher> _logger;
+    private readonly TimeSpan _refreshInterval;
     private readonly OrderedDictionary<string, PendingSession> _pending = new(StringComparer.Ordinal);
+
+    // What this instance last wrote of each live session: a heartbeat that matches it needs no write until it ages.
+    private readonly Dictionary<string, UserSession> _written = new(StringComparer.Ordinal);
     private DateTimeOffset _nextClose = DateTimeOffset.MinValue;
     private int _pendingCount;
-    private long _written;
+    private long _writtenCount;
     private long _failedAttempts;
     private long _discarded;
 
@@ -43,6 +50,7 @@ public sealed partial class SessionFlusher : BackgroundService
         _writer = new SessionWriter(contexts);
         _options = persistence.Value;
         _sessionTtl = tracking.Value.SessionTtl;
+        _refreshInterval = _options.RefreshInterval < _sessionTtl / 2 ? _options.RefreshInterval : _sessionTtl / 2;
         _time = time;
         _logger = logger;
     }
@@ -51,7 +59,7 @@ public sealed partial class SessionFlusher : BackgroundService
     public int PendingCount => Volatile.Read(ref _pendingCount);
 
     /// <summary>Session rows written since start.</summary>
-    public long Written => Interlocked.Read(ref _written);
+    public long Written => Interlocked.Read(ref _writtenCount);
 
     /// <summary>Writes that failed because the database was unavailable, and were retried.</summary>
     public long FailedAttempts => Interlocked.Read(ref _failedAttempts);
@@ -125,6 +133,11 @@ public sealed partial class SessionFlusher : BackgroundService
         if (now >= _nextClose)
         {
             var closed = await _writer.CloseSilentAsync(now - _sessionTtl, cancellationToken).ConfigureAwait(false);
+            foreach (var silent in _written.Where(entry => entry.Value.LastActivityAt < now - _sessionTtl).Select(entry => entry.Key).ToList())
+            {
+                _written.Remove(silent);
+            }
+
             _nextClose = now + _options.ExpireInterval;
             if (closed > 0)
             {
@@ -142,10 +155,10 @@ public sealed partial class SessionFlusher : BackgroundService
         try
         {
             // Sorted, so instances writing the same sessions lock their rows in one order and never deadlock.
-            await _writer.UpsertAsync(
-                [.. batch.OrderBy(session => session.SessionId, StringComparer.Ordinal).Select(session => session.ToRow())],
-                cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref _written, batch.Count);
+            List<UserSession> rows = [.. batch.OrderBy(session => session.SessionId, StringComparer.Ordinal).Select(session => session.ToRow())];
+            await _writer.UpsertAsync(rows, cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _writtenCount, batch.Count);
+            RememberWritten(rows);
         }
         catch (Exception exception) when (!DatabaseErrors.IsTransient(exception) && exception is not OperationCanceledException)
         {
@@ -161,6 +174,21 @@ public sealed partial class SessionFlusher : BackgroundService
         Volatile.Write(ref _pendingCount, _pending.Count);
     }
 
+    private void RememberWritten(IEnumerable<UserSession> rows)
+    {
+        foreach (var row in rows)
+        {
+            if (row.IsActive)
+            {
+                _written[row.SessionId] = row;
+            }
+            else
+            {
+                _written.Remove(row.SessionId);
+            }
+        }
+    }
+
     private void Drain(int capacity)
     {
         while (_pending.Count < capacity && _queue.Reader.TryRead(out var update))
@@ -169,13 +197,23 @@ public sealed partial class SessionFlusher : BackgroundService
             {
                 session.Apply(update);
             }
-            else
+            else if (!IsWrittenRecently(update))
             {
                 _pending.Add(update.Activity.SessionId, PendingSession.From(update));
             }
         }
 
         Volatile.Write(ref _pendingCount, _pending.Count);
+    }
+
+    private bool IsWrittenRecently(SessionUpdate update)
+    {
+        var activity = update.Activity;
+        return activity.IsActive
+            && _written.TryGetValue(activity.SessionId, out var row)
+            && update.At - row.LastActivityAt < _refreshInterval
+            && row.UserId == activity.UserId && row.ModuleId == activity.ModuleId && row.OrganizationId == activity.OrganizationId
+            && row.UserAgent == activity.UserAgent && row.IpAddress == activity.IpAddress;
     }
 
     private bool IsDue(PendingSession session) => _time.GetUtcNow() - session.QueuedAt >= _options.FlushInterval;

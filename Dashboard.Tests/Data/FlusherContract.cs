@@ -86,6 +86,33 @@ public abstract class FlusherContract : HistoryDatabaseContract
     }
 
     [Fact]
+    public async Task Flush_HeartbeatsThatChangeOnlyTheTime_AreWrittenOncePerRefreshInterval()
+    {
+        Queue.Enqueue([Activity.Of("u1", "s1", "tax")]);
+        Time.Advance(Persistence.FlushInterval);
+        await Eventually.HoldsAsync(() => Flusher.Written == 1, "the new session is written");
+
+        Time.Advance(TimeSpan.FromSeconds(20));
+        Queue.Enqueue([Activity.Of("u1", "s1", "tax")]);
+        await Eventually.HoldsAsync(() => Queue.Count == 0, "the flusher takes the heartbeat");
+        Time.Advance(Persistence.FlushInterval + Persistence.RefreshInterval);
+        var refreshedAt = Time.GetUtcNow();
+        Queue.Enqueue([Activity.Of("u1", "s1", "tax")]);
+        Time.Advance(Persistence.FlushInterval);
+        await Eventually.HoldsAsync(() => Flusher.Written == 2, "a heartbeat a refresh interval later is written");
+        var refreshed = await SingleSessionAsync("s1");
+
+        Queue.Enqueue([Activity.Of("u1", "s1", "payroll")]);
+        Time.Advance(Persistence.FlushInterval);
+        await Eventually.HoldsAsync(() => Flusher.Written == 3, "a session that moved is written at the next flush");
+
+        Assert.Equal(refreshedAt, refreshed.LastActivityAt);
+        Assert.Equal(Start, refreshed.StartedAt);
+        Assert.Equal("payroll", (await SingleSessionAsync("s1")).ModuleId);
+        Assert.Equal(3, Flusher.Written);
+    }
+
+    [Fact]
     public async Task Flush_Logout_ClosesTheSessionWhenItEnded()
     {
         Queue.Enqueue([Activity.Of("u1", "s1")]);
