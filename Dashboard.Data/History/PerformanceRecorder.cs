@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Data.History;
 
 /// <summary>
-/// One minute's requests, errors and response-time percentiles into performance_metrics, overall ("*") and per
-/// module. The minute is written whole from the live store's histograms, so writing it again (from this instance
-/// or another) leaves one correct row.
+/// One minute's requests, errors, response-time percentiles and histogram into performance_metrics, overall ("*")
+/// and per module. The minute is written whole from the live store's histograms, so writing it again (from this
+/// instance or another) leaves one correct row.
 /// </summary>
 public sealed class PerformanceRecorder(IDbContextFactory<HistoryDbContext> contexts)
 {
@@ -37,6 +37,7 @@ public sealed class PerformanceRecorder(IDbContextFactory<HistoryDbContext> cont
                 row.P50Ms = summary.P50;
                 row.P95Ms = summary.P95;
                 row.P99Ms = summary.P99;
+                row.LatencyBuckets = LatencyBucketText.Format(summary.Buckets);
             }
 
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Dashboard.Core.History;
+using Dashboard.Core.Performance;
 using Dashboard.Core.Tracking;
 using Dashboard.Data;
 using Dashboard.Data.Entities;
@@ -36,6 +37,9 @@ public abstract class PerformanceRecorderContract : HistoryDatabaseContract
         Assert.Equal((2L, 1L), (rows[2].RequestCount, rows[2].ErrorCount));
         Assert.InRange(rows[2].P99Ms!.Value, 300 * 0.98, 300 * 1.02);
         Assert.InRange(rows[1].P50Ms!.Value, 50 * 0.98, 50 * 1.02);
+        Assert.Equal(
+            $"{LatencyHistogram.BucketOf(100)}:1,{LatencyHistogram.BucketOf(300)}:1",
+            rows[2].LatencyBuckets);
 
         var series = await Services.GetRequiredService<PerformanceQueries>().GetOverallAsync(new TimeRange(Start.AddHours(-1), Start.AddMinutes(1)), default);
         var point = Assert.Single(series);
