@@ -27,6 +27,7 @@ internal static class CliApp
             PeakCommand.Create(runner),
             AverageCommand.Create(runner),
             TrendCommand.Create(runner),
+            PerformanceCommand.Create(runner),
             HealthCommand.Create(runner),
             TrackCommand.Create(runner),
             LoadCommand.Create(runner),

@@ -25,6 +25,9 @@ public static class ApiRoutes
 
     public static string Trend(string start, string end, HistoryScope? scope = null) => History("trend", start, end, scope);
 
+    public static string Performance(string start, string end, string? moduleId = null) =>
+        Query(Prefix + "performance", ("start", start), ("end", end), ("module", moduleId));
+
     public static string Sessions(SessionFilter? filter = null, int? offset = null, int? limit = null) => Query(
         Prefix + "sessions",
         ("module", filter?.ModuleId),

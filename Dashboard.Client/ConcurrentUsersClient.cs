@@ -71,6 +71,14 @@ public sealed class ConcurrentUsersClient
         string start = "24h", string end = "now", HistoryScope? scope = null, CancellationToken cancellationToken = default) =>
         (await GetAsync<UsersTrend>(ApiRoutes.Trend(start, end, scope), cancellationToken).ConfigureAwait(false)).Value;
 
+    /// <summary>
+    /// Requests, errors and P50/P95/P99 over the range (in the syntax of <see cref="GetPeakAsync"/>), overall with each
+    /// module, or for <paramref name="moduleId"/> alone.
+    /// </summary>
+    public async Task<PerformanceRange> GetPerformanceAsync(
+        string start = "1h", string end = "now", string? moduleId = null, CancellationToken cancellationToken = default) =>
+        (await GetAsync<PerformanceRange>(ApiRoutes.Performance(start, end, moduleId), cancellationToken).ConfigureAwait(false)).Value;
+
     /// <summary>The server's health, healthy or not: an unhealthy server still answers with its checks.</summary>
     public async Task<HealthReport> GetHealthAsync(CancellationToken cancellationToken = default) =>
         (await GetAsync<HealthReport>(ApiRoutes.Health, cancellationToken).ConfigureAwait(false)).Value;

@@ -3,10 +3,11 @@ using Dashboard.Client;
 
 namespace Dashboard.Cli.Commands;
 
-/// <summary>The time range and scope of a history read (peak, average, trend), checked before any call.</summary>
+/// <summary>The time range and scope of a history read (peak, average, trend, performance), checked before any call.</summary>
 internal sealed class HistoryOptions
 {
-    public HistoryOptions(string defaultStart)
+    /// <param name="organizations">Whether the figures exist per organization too (performance is kept per module only).</param>
+    public HistoryOptions(string defaultStart, bool organizations = true)
     {
         Start = new Option<string>("--start")
         {
@@ -19,7 +20,7 @@ internal sealed class HistoryOptions
             DefaultValueFactory = _ => "now",
         };
         Module = new Option<string?>("--module") { Description = "Only this module" };
-        Organization = new Option<string?>("--organization") { Description = "Only this organization" };
+        Organization = organizations ? new Option<string?>("--organization") { Description = "Only this organization" } : null;
     }
 
     public Option<string> Start { get; }
@@ -28,14 +29,17 @@ internal sealed class HistoryOptions
 
     public Option<string?> Module { get; }
 
-    public Option<string?> Organization { get; }
+    public Option<string?>? Organization { get; }
 
     public void AddTo(Command command)
     {
         command.Add(Start);
         command.Add(End);
         command.Add(Module);
-        command.Add(Organization);
+        if (Organization is not null)
+        {
+            command.Add(Organization);
+        }
     }
 
     /// <summary>The range and scope given, or a <see cref="UsageException"/> when the range is not one.</summary>
@@ -49,7 +53,7 @@ internal sealed class HistoryOptions
         }
 
         var module = parse.GetValue(Module);
-        var organization = parse.GetValue(Organization);
+        var organization = Organization is null ? null : parse.GetValue(Organization);
         return (start, end, module is null && organization is null ? null : new HistoryScope(module, organization));
     }
 }

@@ -21,4 +21,10 @@ public sealed class PerformanceMetric
     public double? P95Ms { get; set; }
 
     public double? P99Ms { get; set; }
+
+    /// <summary>
+    /// The minute's latency histogram (<see cref="Dashboard.Core.Performance.LatencyBucketText"/>), from which
+    /// percentiles over any range of rows are merged. Null on rows written before it was kept.
+    /// </summary>
+    public string? LatencyBuckets { get; set; }
 }

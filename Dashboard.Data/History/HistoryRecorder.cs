@@ -78,27 +78,14 @@ public sealed class HistoryRecorder(ILiveSampleStore samples, IDbContextFactory<
             .Select(row => row.Minute.ToRow(new OrganizationUsageHistory { OrganizationId = row.Scope.Id! }))
             .ToList();
 
-        await UpsertAsync(context, overall, [nameof(UsageRow.Granularity), nameof(UsageRow.BucketStart)],
-            [.. UserColumns, nameof(ConcurrentUsersHistory.MaxSessions)], cancellationToken).ConfigureAwait(false);
-        await UpsertAsync(context, modules,
+        await SqlUpsert<ConcurrentUsersHistory>.OverwriteAsync(context, overall,
+            [nameof(UsageRow.Granularity), nameof(UsageRow.BucketStart)], [.. UserColumns, nameof(ConcurrentUsersHistory.MaxSessions)], cancellationToken).ConfigureAwait(false);
+        // Only the user columns: a module's requests, errors and latency in the same rows are PerformanceRecorder's.
+        await SqlUpsert<ModuleUsageTracking>.OverwriteAsync(context, modules,
             [nameof(UsageRow.Granularity), nameof(ModuleUsageTracking.ModuleId), nameof(UsageRow.BucketStart)],
             UserColumns, cancellationToken).ConfigureAwait(false);
-        await UpsertAsync(context, organizations,
+        await SqlUpsert<OrganizationUsageHistory>.OverwriteAsync(context, organizations,
             [nameof(UsageRow.Granularity), nameof(OrganizationUsageHistory.OrganizationId), nameof(UsageRow.BucketStart)],
             UserColumns, cancellationToken).ConfigureAwait(false);
-    }
-
-    // Only the user columns are overwritten: requests, errors and latency of a module's minute are written by others.
-    private static Task UpsertAsync<TRow>(
-        HistoryDbContext context, IReadOnlyCollection<TRow> rows, string[] key, string[] columns, CancellationToken cancellationToken)
-        where TRow : UsageRow
-    {
-        if (rows.Count == 0)
-        {
-            return Task.CompletedTask;
-        }
-
-        var upsert = new SqlUpsert<TRow>(context);
-        return upsert.ExecuteAsync(rows, key, upsert.Overwrite(columns), cancellationToken);
     }
 }

@@ -31,13 +31,9 @@ internal static class HourRollup
         string[] statements =
         [
             Sql("concurrent_users_history", scope: null, [("max_sessions", "MAX(m.max_sessions)")]),
-            Sql("module_usage_tracking", "module_id",
-            [
-                ("request_count", "SUM(m.request_count)"), ("error_count", "SUM(m.error_count)"),
-                // Percentiles do not add up: the hour keeps its worst minute's.
-                ("latency_p50_ms", "MAX(m.latency_p50_ms)"), ("latency_p95_ms", "MAX(m.latency_p95_ms)"),
-                ("latency_p99_ms", "MAX(m.latency_p99_ms)"),
-            ]),
+            // Users only: a module's requests, errors and latency per hour are PerformanceRecorder's, merged from its
+            // minutes' histograms (percentiles do not add up). A row new here starts with none, and keeps them after.
+            Sql("module_usage_tracking", "module_id", [], othersColumns: ["request_count", "error_count"]),
             Sql("organization_usage_history", "organization_id", []),
         ];
         foreach (var statement in statements)
@@ -46,13 +42,17 @@ internal static class HourRollup
         }
     }
 
-    private static string Sql(string table, string? scope, IReadOnlyList<(string Column, string Aggregate)> extra)
+    /// <param name="extra">The table's own columns, each rebuilt from the hour's minute rows by its aggregate.</param>
+    /// <param name="othersColumns">Required columns another writer owns: 0 in a new row, left alone in an existing one.</param>
+    private static string Sql(
+        string table, string? scope, IReadOnlyList<(string Column, string Aggregate)> extra, IReadOnlyList<string>? othersColumns = null)
     {
         var scopeColumn = scope is null ? "" : $"{scope}, ";
         var scopeValue = scope is null ? "" : $"m.{scope}, ";
         var sameScope = scope is null ? "" : $" AND p.{scope} = m.{scope}";
-        var extraColumns = string.Concat(extra.Select(column => $", {column.Column}"));
-        var extraValues = string.Concat(extra.Select(column => $", {column.Aggregate}"));
+        othersColumns ??= [];
+        var extraColumns = string.Concat(extra.Select(column => $", {column.Column}").Concat(othersColumns.Select(column => $", {column}")));
+        var extraValues = string.Concat(extra.Select(column => $", {column.Aggregate}").Concat(othersColumns.Select(_ => ", 0")));
         var extraUpdates = string.Concat(extra.Select(column => $", {column.Column} = excluded.{column.Column}"));
         // SQLite needs the WHERE to read ON CONFLICT as the upsert rather than a join's ON. The ORDER BY makes every
         // instance lock the rows in one order, so two rebuilding the same hour never deadlock.

@@ -35,6 +35,22 @@ internal sealed class SqlUpsert<TEntity>
 
     public string Table { get; }
 
+    /// <summary>
+    /// Inserts <paramref name="rows"/>; a row that is already there takes the new values of <paramref name="columns"/>
+    /// only, so writers of different columns of one row never undo each other.
+    /// </summary>
+    public static Task OverwriteAsync(
+        DbContext context, IReadOnlyCollection<TEntity> rows, IReadOnlyList<string> conflict, string[] columns, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var upsert = new SqlUpsert<TEntity>(context);
+        return upsert.ExecuteAsync(rows, conflict, upsert.Overwrite(columns), cancellationToken);
+    }
+
     public string Column(string property) =>
         _sql.DelimitIdentifier((_entity.FindProperty(property)
             ?? throw new ArgumentException($"{typeof(TEntity).Name} has no property {property}.", nameof(property))).GetColumnName());

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Dashboard.Client;
 using Dashboard.Tests.Infrastructure;
 
@@ -67,6 +68,29 @@ public sealed class ConcurrentUsersClientTests : IAsyncLifetime
         Assert.Equal(2, organization.Modules.Count);
         Assert.Equal(2, sessions.Total);
         Assert.Equal("acme", Assert.Single(sessions.Sessions).OrganizationId);
+    }
+
+    [Fact]
+    public async Task GetPerformanceAsync_AfterTrackedResponseTimes_MergesThemOverallAndPerModule()
+    {
+        var activities = new[] { ("u1", "tax", 100.0, false), ("u2", "tax", 300.0, true), ("u3", "payroll", 50.0, false) }
+            .Select(activity => new
+            {
+                userId = activity.Item1, organizationId = "acme", sessionId = activity.Item1, moduleId = activity.Item2,
+                responseTimeMs = activity.Item3, isError = activity.Item4,
+            });
+        (await _http.PostAsJsonAsync("api/concurrent-users/track/batch", new { activities })).EnsureSuccessStatusCode();
+        await _app.PollAsync();
+
+        var overall = await _client.GetPerformanceAsync("1h");
+        var tax = await _client.GetPerformanceAsync("1h", moduleId: "tax");
+
+        Assert.Equal((3, 1), (overall.Requests, overall.Errors));
+        Assert.InRange(overall.P99!.Value, 300 * 0.98, 300 * 1.02);
+        Assert.Equal((2, 1, 0.5), (tax.Requests, tax.Errors, tax.ErrorRate));
+        Assert.Empty(tax.Modules);
+        var payroll = Assert.Single(overall.Modules, module => module.ModuleId == "payroll");
+        Assert.InRange(payroll.P50!.Value, 50 * 0.98, 50 * 1.02);
     }
 
     [Fact]

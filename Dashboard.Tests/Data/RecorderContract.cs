@@ -121,20 +121,36 @@ public abstract class RecorderContract : HistoryDatabaseContract
     }
 
     [Fact]
-    public async Task RecordAsync_ModuleMinuteWithRequests_KeepsTheRequestColumns()
+    public async Task RecordAsync_ModuleRowsWithRequests_KeepsTheRequestColumnsOfMinuteAndHour()
     {
-        await AddAsync(new ModuleUsageTracking
-        {
-            ModuleId = "tax", Granularity = HistoryGranularity.Minute, BucketStart = Start, PeakAt = Start,
-            RequestCount = 120, ErrorCount = 3, LatencyP95Ms = 250,
-        });
+        // As PerformanceRecorder writes them, before any users were recorded.
+        await AddAsync(
+            new ModuleUsageTracking
+            {
+                ModuleId = "tax", Granularity = HistoryGranularity.Minute, BucketStart = Start, PeakAt = Start,
+                RequestCount = 120, ErrorCount = 3, LatencyP95Ms = 250,
+            },
+            new ModuleUsageTracking
+            {
+                ModuleId = "tax", Granularity = HistoryGranularity.Hour, BucketStart = Start, PeakAt = Start,
+                RequestCount = 120, ErrorCount = 3, LatencyP95Ms = 250,
+            });
 
         await Recorder.RecordAsync(Snapshots.At(Start, 2, modules: [new DimensionCount("tax", 2)]), default);
 
         var tax = Assert.Single(await RowsAsync<ModuleUsageTracking>(HistoryGranularity.Minute));
         Assert.Equal((2, 120, 3, 250.0), (tax.MaxUsers, tax.RequestCount, tax.ErrorCount, tax.LatencyP95Ms));
         var hour = Assert.Single(await RowsAsync<ModuleUsageTracking>(HistoryGranularity.Hour));
-        Assert.Equal((120, 3, 250.0), (hour.RequestCount, hour.ErrorCount, hour.LatencyP95Ms));
+        Assert.Equal((2, 120, 3, 250.0), (hour.MaxUsers, hour.RequestCount, hour.ErrorCount, hour.LatencyP95Ms));
+    }
+
+    [Fact]
+    public async Task RecordAsync_NewModuleHour_StartsWithoutRequests()
+    {
+        await Recorder.RecordAsync(Snapshots.At(Start, 2, modules: [new DimensionCount("tax", 2)]), default);
+
+        var hour = Assert.Single(await RowsAsync<ModuleUsageTracking>(HistoryGranularity.Hour));
+        Assert.Equal((2, 0, 0, (double?)null), (hour.MaxUsers, hour.RequestCount, hour.ErrorCount, hour.LatencyP95Ms));
     }
 
     private static async Task RecordMinuteAsync(HistoryRecorder recorder, DateTimeOffset minute)

@@ -1,4 +1,5 @@
 using Dashboard.Core.History;
+using Dashboard.Core.Performance;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.History;
 using Dashboard.Web.Api.Contracts;
@@ -8,6 +9,7 @@ namespace Dashboard.Web.Api;
 /// <summary>
 /// <c>GET peak</c>, <c>average</c> and <c>trend</c>: history over a range (<c>start=24h&amp;end=now</c> or ISO-8601
 /// instants), overall or for one <c>module</c> or <c>organization</c>; the trend also downloads as CSV.
+/// <c>GET performance</c>: requests, errors and response-time percentiles over a range, overall or for one module.
 /// </summary>
 public static class HistoryEndpoints
 {
@@ -26,6 +28,10 @@ public static class HistoryEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces<ApiError>(StatusCodes.Status400BadRequest)
             .WithSummary("Users over a range with the change against the previous period (format=csv to download)");
+        group.MapGet("/performance", GetPerformanceAsync)
+            .Produces<ApiEnvelope<PerformanceRangeData>>()
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .WithSummary("Requests, error rate and P50/P95/P99 over a range, overall with each module or for one module");
         return group;
     }
 
@@ -85,6 +91,25 @@ public static class HistoryEndpoints
             range.End,
             Name(scope),
             Name(trend.Source)));
+    }
+
+    private static async Task<IResult> GetPerformanceAsync(
+        [AsParameters] HistoryRequest request, PerformanceQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (request.Parse(time, organizations: false) is not ({ } scope, { } range))
+        {
+            return request.Error!;
+        }
+
+        var merged = await queries.GetMergedAsync(range, scope.Id, cancellationToken);
+        if (scope.Id is { } module)
+        {
+            var summary = merged.Modules.GetValueOrDefault(module) ?? PerformanceSummary.Of(new LatencyHistogram());
+            return ApiResults.Ok(PerformanceRangeData.From(summary, range.Start, range.End, Name(scope), []));
+        }
+
+        return ApiResults.Ok(PerformanceRangeData.From(merged.Overall, range.Start, range.End, Name(scope),
+            [.. merged.Modules.Select(entry => ModulePerformanceData.From(entry.Key, entry.Value))]));
     }
 
     private static string Name(HistoryScope scope) => scope.Id is null ? "overall" : $"{scope.Kind.ToString().ToLowerInvariant()}:{scope.Id}";

@@ -371,6 +371,10 @@ namespace Dashboard.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("error_count");
 
+                    b.Property<string>("LatencyBuckets")
+                        .HasColumnType("text")
+                        .HasColumnName("latency_buckets");
+
                     b.Property<string>("ModuleId")
                         .IsRequired()
                         .HasMaxLength(128)

@@ -355,6 +355,10 @@ namespace Dashboard.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("error_count");
 
+                    b.Property<string>("LatencyBuckets")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("latency_buckets");
+
                     b.Property<string>("ModuleId")
                         .IsRequired()
                         .HasMaxLength(128)

@@ -1,0 +1,36 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dashboard.Tests.Infrastructure;
+
+namespace Dashboard.Tests.Api;
+
+/// <summary>The app pointed at a PostgreSQL that is not there: history answers a clear 503, nothing crashes.</summary>
+public sealed class DatabaseDownApiTests : IAsyncLifetime
+{
+    private readonly DashboardApp _app = new(new Dictionary<string, string?>
+    {
+        ["Dashboard:HistoryStore"] = "Postgres",
+        ["ConnectionStrings:Postgres"] = $"Host=127.0.0.1;Port={FreePort.Next()};Database=dashboard;Username=dashboard;Timeout=2",
+        ["Dashboard:Database:MigrateOnStart"] = "false",
+    });
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Theory]
+    [InlineData("/performance?start=24h")]
+    [InlineData("/performance?start=7d&module=tax")]
+    public async Task History_DatabaseDown_Answers503Envelope(string path)
+    {
+        using var client = _app.CreateClient();
+
+        var response = await client.GetAsync(DashboardApp.Api + path);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.False(body.GetProperty("success").GetBoolean());
+        Assert.Equal("History database is unavailable", body.GetProperty("error").GetString());
+    }
+}
