@@ -42,6 +42,23 @@ public sealed class ConcurrentUsersClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TrackBatchAsync_ResponseTimesAndErrors_ReachThePerformanceFigures()
+    {
+        await _client.TrackBatchAsync(
+        [
+            new UserActivity("u1", "acme", "s1", "reports") { ResponseTimeMs = 120 },
+            new UserActivity("u2", "acme", "s2", "reports") { ResponseTimeMs = 900, IsError = true },
+        ]);
+        await _app.PollAsync();
+
+        var performance = await _client.GetPerformanceAsync("1h", "now", "reports");
+
+        Assert.Equal(2, performance.Requests);
+        Assert.Equal(1, performance.Errors);
+        Assert.InRange(performance.P99!.Value, 900 * 0.98, 900 * 1.02);
+    }
+
+    [Fact]
     public async Task TrackBatchAsync_ThreeActivities_AreReadBackByEveryRead()
     {
         var batch = await _client.TrackBatchAsync(
