@@ -51,6 +51,24 @@ internal sealed class HttpLoad : IDisposable
         return new LoadResult(succeeded, failed, clock.Elapsed);
     }
 
+    /// <summary>Posts every body once, <paramref name="workers"/> at a time; throws when one fails.</summary>
+    public async Task SendEachAsync(string path, IReadOnlyList<byte[]> bodies, int workers)
+    {
+        var next = -1;
+        var loops = Enumerable.Range(0, workers).Select(async _ =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < bodies.Count)
+            {
+                if (!await PostAsync(path, bodies[index]))
+                {
+                    throw new InvalidOperationException($"POST {path} failed during the warm-up.");
+                }
+            }
+        });
+        await Task.WhenAll(loops);
+    }
+
     /// <summary>
     /// Open loop: requests start on a fixed schedule whether or not earlier ones finished, and each latency is measured
     /// from when the request was due, so a stall is counted for every request it delayed (no coordinated omission).

@@ -10,8 +10,26 @@ local function find(sessions, session)
   end
 end
 
+-- Most heartbeats come from a user's only session, counted and still where it was: two writes, no recount.
+local function touch_alone(user, session, module, organization, user_agent, ip, record)
+  if not record or string.find(record, ' ', 1, true) then return false end
+  local id, was_module, was_organization, started, last, _, agent =
+    string.match(record, '^([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)$')
+  if id ~= session or was_module ~= module or was_organization ~= organization or tonumber(last) < cut
+    or agent ~= agent_id(user_agent, agent) then
+    return false
+  end
+  -- A late heartbeat from another instance never moves the last activity back.
+  local newest = tonumber(now) > tonumber(last) and now or last
+  redis.call('HSET', RECORDS, user, table.concat({ session, module, organization, started, newest, ip, agent }, '|'))
+  redis.call('ZADD', USERS, newest, user)
+  return true
+end
+
 local function touch(user, session, module, organization, user_agent, ip)
-  local sessions = parse_record(redis.call('HGET', RECORDS, user))
+  local record = redis.call('HGET', RECORDS, user)
+  if touch_alone(user, session, module, organization, user_agent, ip, record) then return end
+  local sessions = parse_record(record)
   local before = counted(sessions, cut)
   local i = find(sessions, session)
   local agent = agent_id(user_agent, i and sessions[i][7])

@@ -139,10 +139,10 @@ end
 -- Keeps TAG:x and TAG:u in step with a user's sessions after a change.
 local function reindex(user, sessions, before, after)
   if after.sessions >= 2 then
-    local oldest
+    local cut, oldest = tonumber(redis.call('HGET', COUNTS, 'cut') or '0'), nil
     for _, fields in ipairs(sessions) do
       local last = tonumber(fields[5])
-      if last >= tonumber(redis.call('HGET', COUNTS, 'cut') or '0') and (not oldest or last < oldest) then oldest = last end
+      if last >= cut and (not oldest or last < oldest) then oldest = last end
     end
     redis.call('ZADD', MULTI, oldest, user)
   elseif before.sessions >= 2 then
