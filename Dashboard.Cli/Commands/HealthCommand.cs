@@ -42,7 +42,7 @@ internal static class HealthCommand
     // The spec's order: the live store, then the database, then anything the server adds later.
     private static int Order(string name) => name switch
     {
-        "redis" => 0,
+        "redis" or "live_store" => 0,
         "database" => 1,
         _ => 2,
     };
@@ -50,6 +50,7 @@ internal static class HealthCommand
     private static string Title(string name) => name switch
     {
         "redis" => "Redis connection",
+        "live_store" => "Live store (in-process)",
         "database" => "Database connection",
         _ => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(name.Replace('_', ' ')),
     };

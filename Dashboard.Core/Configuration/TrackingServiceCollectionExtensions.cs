@@ -66,7 +66,8 @@ public static class TrackingServiceCollectionExtensions
         return ConnectionMultiplexer.Connect(options);
     }
 
-    private static LiveStoreKind ReadLiveStoreKind(IConfiguration configuration)
+    /// <summary>The live store <c>Dashboard:LiveStore</c> asks for: in-process when it is not set.</summary>
+    public static LiveStoreKind ReadLiveStoreKind(IConfiguration configuration)
     {
         var value = configuration[LiveStoreKey];
         if (string.IsNullOrWhiteSpace(value))

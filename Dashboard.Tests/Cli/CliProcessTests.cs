@@ -16,7 +16,7 @@ public sealed class CliProcessTests(RunningAppFixture app) : IClassFixture<Runni
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("✓ System is healthy", result.Lines[0]);
         Assert.StartsWith("✓ Current concurrent users: ", result.Lines[1], StringComparison.Ordinal);
-        Assert.Equal("✓ Redis connection: OK", result.Lines[2]);
+        Assert.Equal("✓ Live store (in-process): OK", result.Lines[2]);
     }
 
     [Fact]

@@ -142,7 +142,7 @@ public sealed class ConcurrentUsersClientTests : IAsyncLifetime
 
         Assert.True(health.IsHealthy);
         Assert.Equal(0, health.ConcurrentUsers);
-        Assert.True(Assert.Single(health.Checks, check => check.Name == "redis").IsHealthy);
+        Assert.True(Assert.Single(health.Checks, check => check.Name == "live_store").IsHealthy);
     }
 
     [Fact]

@@ -7,9 +7,14 @@ namespace Dashboard.Tests.Cli;
 public sealed class HealthCommandTests
 {
     [Fact]
-    public async Task Health_Healthy_PrintsTheSpecLinesAndExits0()
+    public async Task Health_HealthyOnRedis_PrintsTheSpecLinesAndExits0()
     {
-        await using var app = new DashboardApp();
+        await using var app = new DashboardApp(new Dictionary<string, string?>
+        {
+            ["Dashboard:LiveStore"] = "Redis",
+            ["ConnectionStrings:Redis"] = (await TestServers.RedisAsync()).Endpoint,
+            ["Dashboard:Tracking:KeyPrefix"] = $"health-{Guid.NewGuid():N}",
+        });
         var cli = CliHarness.For(app);
         (await cli.RunAsync("track", "-u", "u1", "-o", "o1", "-s", "s1", "-m", "accounting")).AssertSucceeded();
         await app.PollAsync();
@@ -23,6 +28,18 @@ public sealed class HealthCommandTests
     }
 
     [Fact]
+    public async Task Health_InProcess_NamesTheLiveStoreItUses()
+    {
+        await using var app = new DashboardApp();
+        await app.PollAsync();
+
+        var result = await CliHarness.For(app).RunAsync("health");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("✓ Live store (in-process): OK", result.Lines[2]);
+    }
+
+    [Fact]
     public async Task Health_Json_PrintsTheApiDataAndExits0()
     {
         await using var app = new DashboardApp();
@@ -33,7 +50,7 @@ public sealed class HealthCommandTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("healthy", data.GetProperty("status").GetString());
-        Assert.Contains(data.GetProperty("checks").EnumerateArray(), check => check.GetProperty("name").GetString() == "redis");
+        Assert.Contains(data.GetProperty("checks").EnumerateArray(), check => check.GetProperty("name").GetString() == "live_store");
     }
 
     [Fact]

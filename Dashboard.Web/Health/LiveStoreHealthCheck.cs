@@ -1,3 +1,4 @@
+using Dashboard.Core.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
@@ -9,7 +10,8 @@ namespace Dashboard.Web.Health;
 /// </summary>
 public sealed class LiveStoreHealthCheck(IServiceProvider services) : IHealthCheck
 {
-    public const string Name = "redis";
+    /// <summary>"redis", as the spec's health output names it, or "live_store" for the in-process store.</summary>
+    public static string NameFor(LiveStoreKind kind) => kind == LiveStoreKind.Redis ? "redis" : "live_store";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
