@@ -57,7 +57,7 @@ internal sealed record BenchSettings
 
     public int PollsCounted { get; init; } = 10;
 
-    public int SnapshotSamples { get; init; } = 7;
+    public int SnapshotSamples { get; init; } = 15;
 
     /// <summary>The organizations a poll ranks (Dashboard:Tracking:TopOrganizations, the app's default).</summary>
     public int TopOrganizations { get; init; } = 100;
@@ -93,7 +93,7 @@ internal sealed record BenchSettings
         SseClients = Int("BENCH_SSE_CLIENTS", 20),
         Dashboards = Int("BENCH_DASHBOARDS", 5),
         PollsCounted = Int("BENCH_POLLS", 10),
-        SnapshotSamples = Int("BENCH_SNAPSHOT_SAMPLES", 7),
+        SnapshotSamples = Int("BENCH_SNAPSHOT_SAMPLES", 15),
         Shards = Int("BENCH_SHARDS", 16),
         TopOrganizations = Int("BENCH_TOP_ORGANIZATIONS", 100),
     };

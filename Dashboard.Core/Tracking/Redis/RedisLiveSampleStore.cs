@@ -70,8 +70,8 @@ public sealed class RedisLiveSampleStore(IConnectionMultiplexer redis, IOptions<
         return samples;
     }
 
-    private Task<RedisResult> EvaluateAsync(string script, RedisValue[] arguments) =>
-        RedisCalls.RunAsync(() => redis.GetDatabase().ScriptEvaluateAsync(script, [_tag], arguments));
+    private Task<RedisResult> EvaluateAsync(RedisScript script, RedisValue[] arguments) =>
+        RedisCalls.RunAsync(() => script.EvaluateAsync(redis.GetDatabase(), [_tag], arguments));
 
     // Ids may hold ':', so only the first separator splits the kind from the id.
     private static string KeyOf(HistoryScope scope) =>

@@ -275,8 +275,8 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
     private IEnumerable<Task<RedisResult>> AllShards(Func<int, Task<RedisResult>> call) =>
         Enumerable.Range(0, _options.Shards).Select(call);
 
-    private Task<RedisResult> EvaluateAsync(string script, int shard, RedisValue[] arguments) =>
-        RedisCalls.RunAsync(() => redis.GetDatabase().ScriptEvaluateAsync(script, [Tag(shard)], arguments));
+    private Task<RedisResult> EvaluateAsync(RedisScript script, int shard, RedisValue[] arguments) =>
+        RedisCalls.RunAsync(() => script.EvaluateAsync(redis.GetDatabase(), [Tag(shard)], arguments));
 
     /// <summary>A home shard's share of the ranking at one version: how many organizations it holds, and its top ones.</summary>
     private sealed record HomeRanking(long Version, long Active, IReadOnlyList<DimensionCount> Top)
