@@ -13,6 +13,20 @@ public sealed class RedisLiveStoreTests : SharedLiveStoreContract
         new RedisLiveStore(await TestRedis.SingleAsync(), options, time);
 
     [Fact]
+    public async Task Record_ServerThatForgotTheScripts_LoadsThemAgain()
+    {
+        var redis = await TestRedis.SingleAsync();
+        var store = new RedisLiveStore(redis, Microsoft.Extensions.Options.Options.Create(Options), Time);
+        await store.RecordAsync([Activity.Of("u1", "s1")], default);
+
+        // As after a restart: the server has no scripts until they are sent again.
+        await redis.GetServer(redis.GetEndPoints()[0]).ScriptFlushAsync();
+        await store.RecordAsync([Activity.Of("u2", "s2")], default);
+
+        Assert.Equal(2, (await store.ReadSnapshotAsync(default)).ConcurrentUsers);
+    }
+
+    [Fact]
     public async Task Cleanup_AfterTheTtl_LeavesOnlyEachShardsCountersBehind()
     {
         var redis = await TestRedis.SingleAsync();

@@ -52,6 +52,16 @@ public sealed class TrackingOptionsValidatorTests
         Assert.Equal(valid, _validator.Validate(null, new TrackingOptions { Shards = shards }).Succeeded);
     }
 
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(1000, true)]
+    [InlineData(1001, false)]
+    public void Validate_TopOrganizations_MustBeWithinRange(int top, bool valid)
+    {
+        Assert.Equal(valid, _validator.Validate(null, new TrackingOptions { TopOrganizations = top }).Succeeded);
+    }
+
     [Fact]
     public void AddLiveTracking_InvalidConfiguration_FailsWhenOptionsAreRead()
     {
