@@ -54,16 +54,19 @@ public sealed partial class AlertMonitor(
         IReadOnlyList<AlertRule> ruleList, LiveSnapshot snapshot, CancellationToken cancellationToken)
     {
         var users = snapshot.Organizations.ToDictionary(organization => organization.Id, organization => organization.Users, StringComparer.Ordinal);
-        var unlisted = ruleList
-            .Where(rule => rule.Enabled && rule.Scope.Kind == "organization" && rule.Scope.Id is not null && !users.ContainsKey(rule.Scope.Id))
-            .Select(rule => rule.Scope.Id!)
-            .Distinct(StringComparer.Ordinal);
-        if (snapshot.Organizations.Count < snapshot.ActiveOrganizations)
+        if (snapshot.Organizations.Count == snapshot.ActiveOrganizations)
         {
-            foreach (var organization in unlisted)
-            {
-                users[organization] = (await liveStore.ReadOrganizationAsync(organization, cancellationToken)).Users;
-            }
+            return users;
+        }
+
+        var unlisted = ruleList
+            .Where(rule => rule.Enabled && rule.Scope.Kind == "organization" && rule.Scope.Id is { } id && !users.ContainsKey(id))
+            .Select(rule => rule.Scope.Id!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        foreach (var organization in unlisted)
+        {
+            users[organization] = (await liveStore.ReadOrganizationAsync(organization, cancellationToken)).Users;
         }
 
         return users;

@@ -54,17 +54,19 @@ local function format_record(sessions)
   return table.concat(entries, ' ')
 end
 
--- What a user's sessions count towards while their last activity is at or after `cut`.
+-- What a user's sessions count towards while their last activity is at or after `cut`: modules (with how many
+-- sessions), organizations and "module|organization" pairs, and the oldest counted activity.
 local function counted(sessions, cut)
-  local presence = { sessions = 0, modules = {}, module_sessions = {}, organizations = {}, pairs = {} }
+  local presence = { sessions = 0, modules = {}, organizations = {}, pairs = {} }
   for _, fields in ipairs(sessions) do
-    if tonumber(fields[5]) >= cut then
+    local last = tonumber(fields[5])
+    if last >= cut then
       local module, organization = fields[2], fields[3]
       presence.sessions = presence.sessions + 1
-      presence.modules[module] = true
-      presence.module_sessions[module] = (presence.module_sessions[module] or 0) + 1
+      presence.modules[module] = (presence.modules[module] or 0) + 1
       presence.organizations[organization] = true
       presence.pairs[module .. '|' .. organization] = true
+      if not presence.oldest or last < presence.oldest then presence.oldest = last end
     end
   end
   return presence
@@ -72,6 +74,12 @@ end
 
 local function add_to(key, field, delta)
   if redis.call('HINCRBY', key, field, delta) <= 0 then redis.call('HDEL', key, field) end
+end
+
+-- Calls change(member, -1) for each member only `before` has, and change(member, 1) for each only `after` has.
+local function each_change(before, after, change)
+  for member in pairs(before) do if not after[member] then change(member, -1) end end
+  for member in pairs(after) do if not before[member] then change(member, 1) end end
 end
 
 -- The version of this call's changes to organization counts, taken once per call.
@@ -83,68 +91,38 @@ end
 
 -- Moves the counters from what `before` counted to what `after` counts, for one user.
 local function recount(user, before, after)
-  if before.sessions == after.sessions and before.sessions <= 1 then
-    -- The common heartbeat: one session, still counted where it was.
-    local same = true
-    for pair in pairs(before.pairs) do if not after.pairs[pair] then same = false end end
-    for pair in pairs(after.pairs) do if not before.pairs[pair] then same = false end end
-    if same then return end
-  end
   if before.sessions ~= after.sessions then
     add_to(COUNTS, 'sessions', after.sessions - before.sessions)
     if (before.sessions == 0) ~= (after.sessions == 0) then
       add_to(COUNTS, 'users', after.sessions > 0 and 1 or -1)
     end
   end
-  for module in pairs(before.modules) do
-    if not after.modules[module] then add_to(MODULE_USERS, module, -1) end
-  end
-  for module in pairs(after.modules) do
-    if not before.modules[module] then add_to(MODULE_USERS, module, 1) end
-  end
+  each_change(before.modules, after.modules, function(module, delta) add_to(MODULE_USERS, module, delta) end)
   local module_sessions = {}
-  for module, n in pairs(before.module_sessions) do module_sessions[module] = -n end
-  for module, n in pairs(after.module_sessions) do module_sessions[module] = (module_sessions[module] or 0) + n end
+  for module, n in pairs(before.modules) do module_sessions[module] = -n end
+  for module, n in pairs(after.modules) do module_sessions[module] = (module_sessions[module] or 0) + n end
   for module, delta in pairs(module_sessions) do
     if delta ~= 0 then add_to(MODULE_SESSIONS, module, delta) end
   end
-  for organization in pairs(before.organizations) do
-    if not after.organizations[organization] then
-      add_to(ORGANIZATION_USERS, organization, -1)
-      redis.call('ZREM', organization_index(organization), user)
-      mark_dirty(organization)
-    end
-  end
-  for organization in pairs(after.organizations) do
-    if not before.organizations[organization] then
-      add_to(ORGANIZATION_USERS, organization, 1)
+  each_change(before.organizations, after.organizations, function(organization, delta)
+    add_to(ORGANIZATION_USERS, organization, delta)
+    if delta > 0 then
       redis.call('ZADD', organization_index(organization), 0, user)
-      mark_dirty(organization)
+    else
+      redis.call('ZREM', organization_index(organization), user)
     end
-  end
-  for pair in pairs(before.pairs) do
-    if not after.pairs[pair] then
-      local bar = string.find(pair, '|', 1, true)
-      add_to(module_organizations(string.sub(pair, 1, bar - 1)), string.sub(pair, bar + 1), -1)
-    end
-  end
-  for pair in pairs(after.pairs) do
-    if not before.pairs[pair] then
-      local bar = string.find(pair, '|', 1, true)
-      add_to(module_organizations(string.sub(pair, 1, bar - 1)), string.sub(pair, bar + 1), 1)
-    end
-  end
+    mark_dirty(organization)
+  end)
+  each_change(before.pairs, after.pairs, function(pair, delta)
+    local bar = string.find(pair, '|', 1, true)
+    add_to(module_organizations(string.sub(pair, 1, bar - 1)), string.sub(pair, bar + 1), delta)
+  end)
 end
 
--- Keeps TAG:x and TAG:u in step with a user's sessions after a change.
-local function reindex(user, sessions, before, after)
+-- Keeps TAG:x in step with a user's counted sessions after a change.
+local function reindex(user, before, after)
   if after.sessions >= 2 then
-    local cut, oldest = tonumber(redis.call('HGET', COUNTS, 'cut') or '0'), nil
-    for _, fields in ipairs(sessions) do
-      local last = tonumber(fields[5])
-      if last >= cut and (not oldest or last < oldest) then oldest = last end
-    end
-    redis.call('ZADD', MULTI, oldest, user)
+    redis.call('ZADD', MULTI, after.oldest, user)
   elseif before.sessions >= 2 then
     redis.call('ZREM', MULTI, user)
   end
@@ -189,15 +167,14 @@ end
 -- Writes a user's sessions back (or forgets the user) after `before` -> `after`.
 local function store_user(user, sessions, before, after)
   recount(user, before, after)
+  reindex(user, before, after)
   if #sessions == 0 then
     redis.call('HDEL', RECORDS, user)
     redis.call('ZREM', USERS, user)
-    if before.sessions >= 2 then redis.call('ZREM', MULTI, user) end
-    return
+  else
+    redis.call('HSET', RECORDS, user, format_record(sessions))
+    redis.call('ZADD', USERS, latest(sessions), user)
   end
-  redis.call('HSET', RECORDS, user, format_record(sessions))
-  redis.call('ZADD', USERS, latest(sessions), user)
-  reindex(user, sessions, before, after)
 end
 
 -- Moves 'cut' forward to `cutoff`: every user with a counted session last active before it is recounted.
@@ -213,7 +190,7 @@ local function expire(cutoff)
     local sessions = parse_record(redis.call('HGET', RECORDS, user))
     local before, after = counted(sessions, cut), counted(sessions, cutoff)
     recount(user, before, after)
-    reindex(user, sessions, before, after)
+    reindex(user, before, after)
   end
 end
 
