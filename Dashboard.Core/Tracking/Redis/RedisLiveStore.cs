@@ -23,8 +23,8 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
     // reports up to it. Another instance's polls apply reports too: a report applied twice changes nothing.
     private long[] _appliedVersions = new long[options.Value.Shards];
 
-    // Per home shard, its share of the organizations' ranking as this instance last read it.
-    private HomeRanking[] _rankings = [.. Enumerable.Repeat(HomeRanking.Unread, options.Value.Shards)];
+    // The organizations' ranking as this instance last read it: each home shard's share, and their merge.
+    private Ranking _ranking = Ranking.Unread(options.Value.Shards);
 
     public async Task RecordAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken)
     {
@@ -54,7 +54,7 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         var modules = new Dictionary<string, long>(StringComparer.Ordinal);
         var reports = Enumerable.Range(0, _options.Shards).Select(_ => new List<RedisValue>()).ToArray();
         var reported = (long[])applied.Clone();
-        var rankings = (HomeRanking[])_rankings.Clone();
+        var ranking = _ranking;
         var stale = new bool[_options.Shards];
         for (var shard = 0; shard < shards.Length; shard++)
         {
@@ -73,23 +73,27 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
                 reported[shard] = Math.Max(reported[shard], version);
             }
 
-            stale[shard] |= (long)parts[4] != rankings[shard].Version;
+            stale[shard] |= (long)parts[4] != ranking.Homes[shard].Version;
         }
 
         var homes = Enumerable.Range(0, _options.Shards).Where(home => stale[home]).ToList();
-        var read = await Task.WhenAll(homes.Select(home => EvaluateAsync(
-            RedisScripts.Organizations, home, [_options.TopOrganizations, .. reports[home]]))).ConfigureAwait(false);
-        for (var i = 0; i < homes.Count; i++)
+        if (homes.Count > 0)
         {
-            rankings[homes[i]] = HomeRanking.Parse((RedisResult[])read[i]!);
+            var read = await Task.WhenAll(homes.Select(home => EvaluateAsync(
+                RedisScripts.Organizations, home, [_options.TopOrganizations, .. reports[home]]))).ConfigureAwait(false);
+            var shares = (HomeRanking[])ranking.Homes.Clone();
+            for (var i = 0; i < homes.Count; i++)
+            {
+                shares[homes[i]] = HomeRanking.Parse((RedisResult[])read[i]!);
+            }
+
+            ranking = Ranking.Of(shares, _options.TopOrganizations);
         }
 
         // Only now that every home has applied them may the shards forget these reports.
         _appliedVersions = reported;
-        _rankings = rankings;
-
-        var organizations = DimensionCount.Rank(rankings.SelectMany(ranking => ranking.Top)).Take(_options.TopOrganizations).ToList();
-        return new LiveSnapshot(now, users, sessions, Ranked(modules), organizations, rankings.Sum(ranking => ranking.Active));
+        _ranking = ranking;
+        return new LiveSnapshot(now, users, sessions, Ranked(modules), ranking.Top, ranking.Active);
     }
 
     public async Task<ModuleUsage> ReadModuleAsync(string moduleId, CancellationToken cancellationToken)
@@ -277,6 +281,16 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
 
     private Task<RedisResult> EvaluateAsync(RedisScript script, int shard, RedisValue[] arguments) =>
         RedisCalls.RunAsync(() => script.EvaluateAsync(redis.GetDatabase(), [Tag(shard)], arguments));
+
+    /// <summary>The organizations' ranking: each home shard's share, merged into the top ones and how many are active.</summary>
+    private sealed record Ranking(HomeRanking[] Homes, IReadOnlyList<DimensionCount> Top, long Active)
+    {
+        public static Ranking Unread(int shards) => new([.. Enumerable.Repeat(HomeRanking.Unread, shards)], [], 0);
+
+        // Merged only when a home's share changed: a poll in which none did costs nothing here either.
+        public static Ranking Of(HomeRanking[] homes, int top) =>
+            new(homes, [.. DimensionCount.Rank(homes.SelectMany(home => home.Top)).Take(top)], homes.Sum(home => home.Active));
+    }
 
     /// <summary>A home shard's share of the ranking at one version: how many organizations it holds, and its top ones.</summary>
     private sealed record HomeRanking(long Version, long Active, IReadOnlyList<DimensionCount> Top)
