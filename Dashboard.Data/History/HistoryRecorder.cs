@@ -54,6 +54,8 @@ public sealed class HistoryRecorder(ILiveSampleStore samples, IDbContextFactory<
         }
     }
 
+    // Samples of a minute only ever grow, so a row rebuilt from fewer of them than the stored one was read before another
+    // instance added its sample, and must not replace the row that instance wrote.
     private static async Task UpsertMinutesAsync(
         HistoryDbContext context, IReadOnlyDictionary<HistoryScope, IReadOnlyList<LiveSample>> series, CancellationToken cancellationToken)
     {
@@ -79,13 +81,13 @@ public sealed class HistoryRecorder(ILiveSampleStore samples, IDbContextFactory<
             .ToList();
 
         await SqlUpsert<ConcurrentUsersHistory>.OverwriteAsync(context, overall,
-            [nameof(UsageRow.Granularity), nameof(UsageRow.BucketStart)], [.. UserColumns, nameof(ConcurrentUsersHistory.MaxSessions)], cancellationToken).ConfigureAwait(false);
+            [nameof(UsageRow.Granularity), nameof(UsageRow.BucketStart)], [.. UserColumns, nameof(ConcurrentUsersHistory.MaxSessions)], cancellationToken, nameof(UsageRow.SampleCount)).ConfigureAwait(false);
         // Only the user columns: a module's requests, errors and latency in the same rows are PerformanceRecorder's.
         await SqlUpsert<ModuleUsageTracking>.OverwriteAsync(context, modules,
             [nameof(UsageRow.Granularity), nameof(ModuleUsageTracking.ModuleId), nameof(UsageRow.BucketStart)],
-            UserColumns, cancellationToken).ConfigureAwait(false);
+            UserColumns, cancellationToken, nameof(UsageRow.SampleCount)).ConfigureAwait(false);
         await SqlUpsert<OrganizationUsageHistory>.OverwriteAsync(context, organizations,
             [nameof(UsageRow.Granularity), nameof(OrganizationUsageHistory.OrganizationId), nameof(UsageRow.BucketStart)],
-            UserColumns, cancellationToken).ConfigureAwait(false);
+            UserColumns, cancellationToken, nameof(UsageRow.SampleCount)).ConfigureAwait(false);
     }
 }

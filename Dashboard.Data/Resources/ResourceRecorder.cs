@@ -29,26 +29,32 @@ public sealed class ResourceRecorder(IDbContextFactory<HistoryDbContext> context
             return (used, max);
         });
 
-    /// <summary>Keeps the latest sample of each minute: recording the same minute again replaces it.</summary>
+    private static readonly string[] Key = [nameof(ResourceUtilization.InstanceId), nameof(ResourceUtilization.BucketStart)];
+
+    private static readonly string[] Figures =
+    [
+        nameof(ResourceUtilization.CpuPercent), nameof(ResourceUtilization.MemoryPercent), nameof(ResourceUtilization.DbConnectionsUsed),
+        nameof(ResourceUtilization.DbConnectionsMax), nameof(ResourceUtilization.RedisMemoryBytes),
+    ];
+
+    /// <summary>
+    /// Keeps the latest sample of each minute: recording the same minute again replaces it. An upsert, because a poll
+    /// that overlaps the previous one would otherwise insert the same minute twice.
+    /// </summary>
     public Task RecordAsync(ResourceSample sample, CancellationToken cancellationToken) =>
         DatabaseErrors.RunAsync(async () =>
         {
-            var minute = TimeBuckets.Floor(sample.At, TimeBuckets.Minute);
-            await using var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var row = await context.ResourceUtilization
-                .FirstOrDefaultAsync(row => row.InstanceId == sample.InstanceId && row.BucketStart == minute, cancellationToken)
-                .ConfigureAwait(false);
-            if (row is null)
+            var row = new ResourceUtilization
             {
-                row = new ResourceUtilization { InstanceId = sample.InstanceId, BucketStart = minute };
-                context.ResourceUtilization.Add(row);
-            }
-
-            row.CpuPercent = sample.HostCpuPercent;
-            row.MemoryPercent = sample.HostMemoryPercent;
-            row.DbConnectionsUsed = sample.DbConnectionsUsed ?? 0;
-            row.DbConnectionsMax = sample.DbConnectionsMax ?? 0;
-            row.RedisMemoryBytes = sample.RedisMemoryBytes;
-            await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                InstanceId = sample.InstanceId,
+                BucketStart = TimeBuckets.Floor(sample.At, TimeBuckets.Minute),
+                CpuPercent = sample.HostCpuPercent,
+                MemoryPercent = sample.HostMemoryPercent,
+                DbConnectionsUsed = sample.DbConnectionsUsed ?? 0,
+                DbConnectionsMax = sample.DbConnectionsMax ?? 0,
+                RedisMemoryBytes = sample.RedisMemoryBytes,
+            };
+            await using var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            await SqlUpsert<ResourceUtilization>.OverwriteAsync(context, [row], Key, Figures, cancellationToken).ConfigureAwait(false);
         });
 }

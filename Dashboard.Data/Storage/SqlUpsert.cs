@@ -39,8 +39,13 @@ internal sealed class SqlUpsert<TEntity>
     /// Inserts <paramref name="rows"/>; a row that is already there takes the new values of <paramref name="columns"/>
     /// only, so writers of different columns of one row never undo each other.
     /// </summary>
+    /// <param name="unlessStoredIsGreater">
+    /// A property that only grows as a row is rebuilt from more input (such as a sample count): a stored row whose value
+    /// is greater is newer than the one being written, by another instance that read later, and keeps its values.
+    /// </param>
     public static Task OverwriteAsync(
-        DbContext context, IReadOnlyCollection<TEntity> rows, IReadOnlyList<string> conflict, string[] columns, CancellationToken cancellationToken)
+        DbContext context, IReadOnlyCollection<TEntity> rows, IReadOnlyList<string> conflict, string[] columns, CancellationToken cancellationToken,
+        string? unlessStoredIsGreater = null)
     {
         if (rows.Count == 0)
         {
@@ -48,7 +53,14 @@ internal sealed class SqlUpsert<TEntity>
         }
 
         var upsert = new SqlUpsert<TEntity>(context);
-        return upsert.ExecuteAsync(rows, conflict, upsert.Overwrite(columns), cancellationToken);
+        var update = upsert.Overwrite(columns);
+        if (unlessStoredIsGreater is not null)
+        {
+            var column = upsert.Column(unlessStoredIsGreater);
+            update += $" WHERE excluded.{column} >= {upsert.Table}.{column}";
+        }
+
+        return upsert.ExecuteAsync(rows, conflict, update, cancellationToken);
     }
 
     public string Column(string property) =>

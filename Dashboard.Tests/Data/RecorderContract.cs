@@ -1,4 +1,5 @@
 using Dashboard.Core.Tracking;
+using Dashboard.Core.Tracking.InProcess;
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Data.History;
@@ -51,17 +52,36 @@ public abstract class RecorderContract : HistoryDatabaseContract
         var second = new HistoryRecorder(
             Services.GetRequiredService<ILiveSampleStore>(), other.GetRequiredService<IDbContextFactory<HistoryDbContext>>());
 
-        for (var poll = 0; poll < 6; poll++)
+        // Several minutes, because the instances race: the one that read fewer samples may write last.
+        const int Minutes = 10;
+        for (var poll = 0; poll < 6 * Minutes; poll++)
         {
             var at = Start.AddSeconds(poll * 10);
             await Task.WhenAll(
-                Recorder.RecordAsync(Snapshots.At(at, MinuteOfUsers[poll]), default),
+                Recorder.RecordAsync(Snapshots.At(at, MinuteOfUsers[poll % 6]), default),
                 second.RecordAsync(Snapshots.At(at.AddSeconds(5), 10), default));
         }
 
+        var rows = await RowsAsync<ConcurrentUsersHistory>(HistoryGranularity.Minute);
+        Assert.Equal(Enumerable.Range(0, Minutes).Select(minute => Start.AddMinutes(minute)), rows.Select(row => row.BucketStart));
+        Assert.All(rows, row =>
+        {
+            Assert.Equal((3, 7.5, 10, 12), (row.MinUsers, row.AvgUsers, row.MaxUsers, row.SampleCount));
+            Assert.Equal(row.BucketStart.AddSeconds(5), row.PeakAt);
+        });
+    }
+
+    [Fact]
+    public async Task RecordAsync_AnInstanceThatReadFewerSamples_LeavesTheRowBuiltFromMore()
+    {
+        await RecordMinuteAsync(Recorder, Start);
+        // An instance whose read of the samples came before the others' appends: it sees its own one sample only.
+        var stale = new HistoryRecorder(new InProcessLiveSampleStore(), Services.GetRequiredService<IDbContextFactory<HistoryDbContext>>());
+
+        await stale.RecordAsync(Snapshots.At(Start.AddSeconds(5), 100), default);
+
         var row = Assert.Single(await RowsAsync<ConcurrentUsersHistory>(HistoryGranularity.Minute));
-        Assert.Equal((3, 7.5, 10, 12), (row.MinUsers, row.AvgUsers, row.MaxUsers, row.SampleCount));
-        Assert.Equal(Start.AddSeconds(5), row.PeakAt);
+        Assert.Equal((3, 5.0, 8, 6), (row.MinUsers, row.AvgUsers, row.MaxUsers, row.SampleCount));
     }
 
     [Fact]
