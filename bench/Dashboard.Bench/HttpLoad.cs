@@ -28,7 +28,14 @@ internal sealed class HttpLoad : IDisposable
     public HttpClient Client => _client;
 
     /// <summary>Closed loop: <paramref name="workers"/> requests in flight for <paramref name="duration"/>.</summary>
-    public async Task<LoadResult> RunAsync(string path, IReadOnlyList<byte[]> bodies, int workers, TimeSpan duration)
+    public Task<LoadResult> RunAsync(string path, IReadOnlyList<byte[]> bodies, int workers, TimeSpan duration) =>
+        RunAsync(index => PostAsync(path, bodies[(int)(index % bodies.Count)]), workers, duration);
+
+    /// <summary>The closed loop of GET <paramref name="path"/>: what any request costs the app, whatever it does.</summary>
+    public Task<LoadResult> RunGetAsync(string path, int workers, TimeSpan duration) =>
+        RunAsync(_ => GetAsync(path), workers, duration);
+
+    private static async Task<LoadResult> RunAsync(Func<long, Task<bool>> request, int workers, TimeSpan duration)
     {
         long next = -1, succeeded = 0, failed = 0;
         var clock = Stopwatch.StartNew();
@@ -36,8 +43,7 @@ internal sealed class HttpLoad : IDisposable
         {
             while (clock.Elapsed < duration)
             {
-                var body = bodies[(int)(Interlocked.Increment(ref next) % bodies.Count)];
-                if (await PostAsync(path, body))
+                if (await request(Interlocked.Increment(ref next)))
                 {
                     Interlocked.Increment(ref succeeded);
                 }
@@ -73,7 +79,14 @@ internal sealed class HttpLoad : IDisposable
     /// Open loop: requests start on a fixed schedule whether or not earlier ones finished, and each latency is measured
     /// from when the request was due, so a stall is counted for every request it delayed (no coordinated omission).
     /// </summary>
-    public async Task<LatencyResult> RunAtRateAsync(string path, IReadOnlyList<byte[]> bodies, int rate, TimeSpan duration)
+    public Task<LatencyResult> RunAtRateAsync(string path, IReadOnlyList<byte[]> bodies, int rate, TimeSpan duration) =>
+        RunAtRateAsync(index => PostAsync(path, bodies[index % bodies.Count]), rate, duration);
+
+    /// <summary>The open loop of GET <paramref name="path"/>.</summary>
+    public Task<LatencyResult> RunGetAtRateAsync(string path, int rate, TimeSpan duration) =>
+        RunAtRateAsync(_ => GetAsync(path), rate, duration);
+
+    private static async Task<LatencyResult> RunAtRateAsync(Func<int, Task<bool>> request, int rate, TimeSpan duration)
     {
         var total = (int)(rate * duration.TotalSeconds);
         var latencies = new double[total];
@@ -90,7 +103,7 @@ internal sealed class HttpLoad : IDisposable
                 var dueAt = TimeSpan.FromSeconds(index / (double)rate);
                 pending.Add(Task.Run(async () =>
                 {
-                    if (!await PostAsync(path, bodies[index % bodies.Count]))
+                    if (!await request(index))
                     {
                         Interlocked.Increment(ref failed);
                     }
@@ -114,9 +127,16 @@ internal sealed class HttpLoad : IDisposable
     {
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = Json;
+        return await SendAsync(() => _client.PostAsync(path, content));
+    }
+
+    private Task<bool> GetAsync(string path) => SendAsync(() => _client.GetAsync(path));
+
+    private static async Task<bool> SendAsync(Func<Task<HttpResponseMessage>> send)
+    {
         try
         {
-            using var response = await _client.PostAsync(path, content);
+            using var response = await send();
             return response.IsSuccessStatusCode;
         }
         catch (HttpRequestException)
