@@ -114,6 +114,8 @@ internal sealed class ThroughputBench(BenchSettings settings, Heartbeats heartbe
         // The steady-rate figure starts from the heartbeating users alone, not the batch figure's extra population.
         await info.FlushAsync();
         await http.RunAsync(TrackPath, singles, settings.Concurrency, TimeSpan.FromSeconds(5));
+        // Those heartbeats refresh sessions the app wrote over a minute ago: let it write them before the clock starts.
+        await Task.Delay(SessionWritesSettle);
         await MeasureLatencyAsync(report, http, singles, singleRate);
         return singleRate;
     }
