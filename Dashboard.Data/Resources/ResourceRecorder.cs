@@ -12,6 +12,14 @@ namespace Dashboard.Data.Resources;
 /// </summary>
 public sealed class ResourceRecorder(IDbContextFactory<HistoryDbContext> contexts)
 {
+    private static readonly string[] Key = [nameof(ResourceUtilization.InstanceId), nameof(ResourceUtilization.BucketStart)];
+
+    private static readonly string[] Figures =
+    [
+        nameof(ResourceUtilization.CpuPercent), nameof(ResourceUtilization.MemoryPercent), nameof(ResourceUtilization.DbConnectionsUsed),
+        nameof(ResourceUtilization.DbConnectionsMax), nameof(ResourceUtilization.RedisMemoryBytes),
+    ];
+
     /// <summary>Connections in use and allowed; null on SQLite, which has no server connections to run out of.</summary>
     public Task<(int Used, int Max)?> ReadDatabaseConnectionsAsync(CancellationToken cancellationToken) =>
         DatabaseErrors.RunAsync<(int, int)?>(async () =>
@@ -28,14 +36,6 @@ public sealed class ResourceRecorder(IDbContextFactory<HistoryDbContext> context
                 .SingleAsync(cancellationToken).ConfigureAwait(false);
             return (used, max);
         });
-
-    private static readonly string[] Key = [nameof(ResourceUtilization.InstanceId), nameof(ResourceUtilization.BucketStart)];
-
-    private static readonly string[] Figures =
-    [
-        nameof(ResourceUtilization.CpuPercent), nameof(ResourceUtilization.MemoryPercent), nameof(ResourceUtilization.DbConnectionsUsed),
-        nameof(ResourceUtilization.DbConnectionsMax), nameof(ResourceUtilization.RedisMemoryBytes),
-    ];
 
     /// <summary>
     /// Keeps the latest sample of each minute: recording the same minute again replaces it. An upsert, because a poll
