@@ -96,9 +96,14 @@ public static class HistoryEndpoints
     private static async Task<IResult> GetPerformanceAsync(
         [AsParameters] HistoryRequest request, PerformanceQueries queries, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (request.Parse(time, organizations: false) is not ({ } scope, { } range))
+        if (request.Parse(time) is not ({ } scope, { } range))
         {
             return request.Error!;
+        }
+
+        if (scope.Kind == HistoryScopeKind.Organization)
+        {
+            return ApiResults.Invalid([new("organization", "Response times are kept per module, not per organization: give a module or neither.")]);
         }
 
         var merged = await queries.GetMergedAsync(range, scope.Id, cancellationToken);

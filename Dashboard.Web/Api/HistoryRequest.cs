@@ -17,15 +17,9 @@ public sealed class HistoryRequest
     /// <summary>Set by <see cref="Parse"/> when the query is refused: a 400 listing every problem.</summary>
     public IResult? Error { get; private set; }
 
-    /// <param name="organizations">False for figures not kept per organization (performance): it is refused.</param>
-    public (HistoryScope? Scope, TimeRange? Range) Parse(TimeProvider time, bool organizations = true)
+    public (HistoryScope? Scope, TimeRange? Range) Parse(TimeProvider time)
     {
         var errors = new List<ValidationError>();
-        if (Organization is not null && !organizations)
-        {
-            errors.Add(new("organization", "These figures are kept per module, not per organization: give a module or neither."));
-        }
-
         if (Module is not null && ActivityValidator.ValidateId("module", Module) is { } badModule)
         {
             errors.Add(badModule);
@@ -36,7 +30,7 @@ public sealed class HistoryRequest
             errors.Add(badOrganization);
         }
 
-        if (Module is not null && Organization is not null && organizations)
+        if (Module is not null && Organization is not null)
         {
             errors.Add(new("organization", "Give module or organization, not both."));
         }
