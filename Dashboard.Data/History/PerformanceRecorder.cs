@@ -71,11 +71,12 @@ public sealed class PerformanceRecorder(IDbContextFactory<HistoryDbContext> cont
                 var transaction = await context.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 await using (transaction.ConfigureAwait(false))
                 {
+                    // A minute's requests only grow: a row of more of them was written from a later read, and stays.
                     await SqlUpsert<PerformanceMetric>.OverwriteAsync(
                         context, metrics, [nameof(PerformanceMetric.ModuleId), nameof(PerformanceMetric.BucketStart)], MetricColumns,
-                        cancellationToken).ConfigureAwait(false);
+                        cancellationToken, nameof(PerformanceMetric.RequestCount)).ConfigureAwait(false);
                     await SqlUpsert<ModuleUsageTracking>.OverwriteAsync(
-                        context, modules, ModuleKey, ModuleColumns, cancellationToken).ConfigureAwait(false);
+                        context, modules, ModuleKey, ModuleColumns, cancellationToken, nameof(ModuleUsageTracking.RequestCount)).ConfigureAwait(false);
                     await RebuildHourAsync(
                         context, TimeBuckets.Floor(bucket, TimeBuckets.Hour), cancellationToken).ConfigureAwait(false);
                     await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -53,6 +53,26 @@ public abstract class PerformanceRecorderContract : HistoryDatabaseContract
     }
 
     [Fact]
+    public async Task RecordMinute_FromAnEarlierReadOfTheMinute_LeavesTheRowOfMoreRequests()
+    {
+        var store = Services.GetRequiredService<ILiveStore>();
+        await store.RecordAsync([Activity.Of("u1", "s1", "tax") with { ResponseTimeMs = 100 }], default);
+        var now = Time.GetUtcNow();
+        var earlier = await store.ReadPerformanceAsync(now, now, default);
+        await store.RecordAsync([Activity.Of("u2", "s2", "tax") with { ResponseTimeMs = 300 }], default);
+        await Recorder.RecordMinuteAsync(now, await store.ReadPerformanceAsync(now, now, default), default);
+
+        // Another instance that read the minute before the second request writes last.
+        await Recorder.RecordMinuteAsync(now, earlier, default);
+
+        await using var context = await Services.GetRequiredService<IDbContextFactory<HistoryDbContext>>().CreateDbContextAsync();
+        var metrics = await context.PerformanceMetrics.AsNoTracking().OrderBy(row => row.ModuleId).ToListAsync();
+        Assert.Equal([(PerformanceMetric.AllModules, 2L), ("tax", 2L)], metrics.Select(row => (row.ModuleId, row.RequestCount)));
+        var usage = await context.ModuleUsageTracking.AsNoTracking().OrderBy(row => row.Granularity).ToListAsync();
+        Assert.Equal([(HistoryGranularity.Hour, 2L), (HistoryGranularity.Minute, 2L)], usage.Select(row => (row.Granularity, row.RequestCount)));
+    }
+
+    [Fact]
     public async Task RecordMinute_PlatformModules_FillTheirMinuteAndHourUsageRows()
     {
         var tax = Histogram((100, false), (300, true));

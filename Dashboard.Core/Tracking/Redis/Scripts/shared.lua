@@ -178,10 +178,10 @@ local function store_user(user, sessions, before, after)
 end
 
 -- Moves 'cut' forward to `cutoff`: every user with a counted session last active before it is recounted.
--- Idempotent and never moves back, so every instance may run it before it reads.
+-- Idempotent and never moves back, so every instance may run it before it reads. Returns the cut now in force.
 local function expire(cutoff)
   local cut = tonumber(redis.call('HGET', COUNTS, 'cut') or '0')
-  if cutoff <= cut then return end
+  if cutoff <= cut then return cut end
   local visit = {}
   for _, user in ipairs(redis.call('ZRANGEBYSCORE', USERS, cut, '(' .. cutoff)) do visit[user] = true end
   for _, user in ipairs(redis.call('ZRANGEBYSCORE', MULTI, '-inf', '(' .. cutoff)) do visit[user] = true end
@@ -192,6 +192,7 @@ local function expire(cutoff)
     recount(user, before, after)
     reindex(user, before, after)
   end
+  return cutoff
 end
 
 -- A session's record as readers get it: "user\norganization\nmodule\nstarted_ms\nip\nagent".
