@@ -27,6 +27,7 @@ internal sealed class RedisServer : IDisposable
         List<string> arguments =
         [
             "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", folder,
+            "--pidfile", Path.Combine(folder, "redis.pid"),
             "--save", "", "--appendonly", "no", "--protected-mode", "yes", "--daemonize", "no",
         ];
         if (clusterNode)

@@ -1,7 +1,8 @@
 namespace Dashboard.Tests.Infrastructure;
 
 /// <summary>
-/// The real servers of a test run, each started once on first use and stopped when the run ends.
+/// The real servers of a test run, each started once on first use and stopped, with their folder deleted, by
+/// <see cref="ServerFolderReaper"/> when the run's process has exited.
 /// A server that cannot start fails the tests that need it, with the reason; nothing is skipped.
 /// </summary>
 internal static class TestServers
@@ -10,8 +11,6 @@ internal static class TestServers
     private static readonly Lazy<Task<RedisServer>> SingleRedis = new(() => RedisServer.StartAsync(Path.Combine(Root, "redis")));
     private static readonly Lazy<Task<RedisCluster>> Cluster = new(() => RedisCluster.StartAsync(Path.Combine(Root, "cluster")));
     private static readonly Lazy<Task<PostgresServer>> Postgres = new(() => PostgresServer.StartAsync(Path.Combine(Root, "postgres")));
-
-    static TestServers() => AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll();
 
     public static Task<RedisServer> RedisAsync() => SingleRedis.Value;
 
@@ -28,30 +27,7 @@ internal static class TestServers
         var root = Directory.CreateTempSubdirectory("dashboard-tests-").FullName;
         // The postgres OS user must be able to reach its data folder inside.
         File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101);
+        ServerFolderReaper.Watch(root);
         return root;
-    }
-
-    private static void StopAll()
-    {
-        Stop(SingleRedis);
-        Stop(Cluster);
-        Stop(Postgres);
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A server still closing its files; the temp folder is cleaned by the OS.
-        }
-    }
-
-    private static void Stop<T>(Lazy<Task<T>> server)
-        where T : IDisposable
-    {
-        if (server.IsValueCreated && server.Value.IsCompletedSuccessfully)
-        {
-            server.Value.Result.Dispose();
-        }
     }
 }
