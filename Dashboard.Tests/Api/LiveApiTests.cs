@@ -131,4 +131,16 @@ public sealed class LiveApiTests : IAsyncLifetime
         Assert.Contains($"{DashboardApp.Api}/realtime", paths);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api-docs/index.html")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("peak", new[] { "start", "end", "module", "organization" })]
+    [InlineData("performance", new[] { "start", "end", "module" })]
+    public async Task OpenApiDocument_ListsTheQueryEachHistoryEndpointTakes(string endpoint, string[] expected)
+    {
+        var document = await _client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var parameters = document.GetProperty("paths").GetProperty($"{DashboardApp.Api}/{endpoint}").GetProperty("get")
+            .GetProperty("parameters").EnumerateArray().Select(parameter => parameter.GetProperty("name").GetString());
+        Assert.Equal(expected.Order(), parameters.Order());
+    }
 }

@@ -31,7 +31,13 @@ public static class HistoryEndpoints
         group.MapGet("/performance", GetPerformanceAsync)
             .Produces<ApiEnvelope<PerformanceRangeData>>()
             .Produces<ApiError>(StatusCodes.Status400BadRequest)
-            .WithSummary("Requests, error rate and P50/P95/P99 over a range, overall with each module or for one module");
+            .WithSummary("Requests, error rate and P50/P95/P99 over a range, overall with each module or for one module")
+            // It shares the history query, but refuses an organization: latencies are kept per module only.
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Parameters?.Remove(operation.Parameters.Single(parameter => parameter.Name == "organization"));
+                return Task.CompletedTask;
+            });
         return group;
     }
 

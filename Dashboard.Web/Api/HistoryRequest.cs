@@ -1,17 +1,25 @@
 using Dashboard.Core.History;
 using Dashboard.Core.Tracking;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Dashboard.Web.Api;
 
-/// <summary>The query every history endpoint takes: a range, and at most one of module or organization.</summary>
+/// <summary>
+/// The query every history endpoint takes: a range, and at most one of module or organization. Named in lower case, as
+/// the API documents them, rather than as the properties.
+/// </summary>
 public sealed class HistoryRequest
 {
+    [FromQuery(Name = "start")]
     public string? Start { get; init; }
 
+    [FromQuery(Name = "end")]
     public string? End { get; init; }
 
+    [FromQuery(Name = "module")]
     public string? Module { get; init; }
 
+    [FromQuery(Name = "organization")]
     public string? Organization { get; init; }
 
     /// <summary>Set by <see cref="Parse"/> when the query is refused: a 400 listing every problem.</summary>
