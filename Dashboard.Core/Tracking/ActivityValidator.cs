@@ -65,11 +65,16 @@ public static partial class ActivityValidator
         }
     }
 
-    // IPAddress.TryParse alone accepts "1" or "1.2" as IPv4; an address here must be written out in full.
+    // IPAddress.TryParse alone accepts "1" or "1.2" as IPv4, and any text as an IPv6 zone ("fe80::1%a|b"); an
+    // address here must be written out in full, in the characters of an address (the live store separates fields
+    // with '|').
     private static bool IsIpAddress(string value) =>
-        IPAddress.TryParse(value, out var address) &&
+        IpCharacters().IsMatch(value) && IPAddress.TryParse(value, out var address) &&
         (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 || value.Count(c => c == '.') == 3);
 
     [GeneratedRegex("^[A-Za-z0-9._:@-]+$")]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9.:%]+$")]
+    private static partial Regex IpCharacters();
 }

@@ -327,6 +327,19 @@ public abstract class LiveStoreContract
     }
 
     [Fact]
+    public async Task ListSessions_UserAgentWithSeparators_IsKeptWhole()
+    {
+        var store = await NewStoreAsync();
+        const string agent = "Tool/1.0 | build 7\nsecond line";
+        await store.RecordAsync([Activity.Of("u1", "s1", "tax", "org-1") with { UserAgent = agent, ResponseTimeMs = 120 }], default);
+
+        var session = Assert.Single((await store.ListSessionsAsync(new SessionQuery(), default)).Sessions);
+
+        Assert.Equal(agent, session.UserAgent);
+        Assert.Equal(new DimensionCount("tax", 1), Assert.Single((await store.ReadSnapshotAsync(default)).Modules));
+    }
+
+    [Fact]
     public async Task ListSessions_UserAgentSharedBySessions_StaysWithEachUntilItChangesOrEnds()
     {
         var store = await NewStoreAsync();

@@ -32,7 +32,7 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         var ttl = (long)_options.SessionTtl.TotalMilliseconds;
         var calls = activities
             .GroupBy(activity => ShardHash.ShardOf(activity.UserId, _options.Shards))
-            .Select(shard => EvaluateAsync(RedisScripts.Record, shard.Key, [now, ttl, .. shard.SelectMany(Arguments)]));
+            .Select(shard => EvaluateAsync(RedisScripts.Record, shard.Key, [now, ttl, .. shard.Select(Packed)]));
         await Task.WhenAll(calls).ConfigureAwait(false);
     }
 
@@ -227,12 +227,14 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         return (users, Ranked(breakdown));
     }
 
-    private static IEnumerable<RedisValue> Arguments(ActivityEvent activity) =>
-    [
-        activity.UserId, activity.SessionId, activity.ModuleId, activity.OrganizationId,
-        activity.UserAgent ?? "", activity.IpAddress ?? "", activity.IsActive ? 1 : 0,
-        activity.ResponseTimeMs is { } responseTime ? LatencyHistogram.BucketOf(responseTime) : "", activity.IsError == true ? 1 : 0,
-    ];
+    // One argument per activity, not one per field: a batch of 1,000 is then 1,000 strings for the client to write
+    // instead of 9,000, which was ~15% of the app's CPU on the batch endpoint. Ids hold no '|' (ActivityValidator),
+    // nor does an IP address; the user agent may, so it comes last.
+    private static RedisValue Packed(ActivityEvent activity) => string.Join('|',
+        activity.UserId, activity.SessionId, activity.ModuleId, activity.OrganizationId, activity.IpAddress ?? "",
+        activity.IsActive ? "1" : "0",
+        activity.ResponseTimeMs is { } responseTime ? LatencyHistogram.BucketOf(responseTime).ToString(CultureInfo.InvariantCulture) : "",
+        activity.IsError == true ? "1" : "0", activity.UserAgent ?? "");
 
     private static ActiveSession ParseSession(string sessionId, long lastSeen, string record)
     {

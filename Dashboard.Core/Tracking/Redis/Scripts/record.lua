@@ -1,6 +1,7 @@
 -- Records a shard's share of a batch in one round trip.
--- ARGV[1]: now (Unix ms); ARGV[2]: the session TTL (ms); then 9 per activity: user, session, module, organization,
--- user_agent, ip, active (1/0), latency bucket ('' when the activity carries no response time), error (1/0).
+-- ARGV[1]: now (Unix ms); ARGV[2]: the session TTL (ms); then one per activity:
+-- "user|session|module|organization|ip|active (1/0)|latency bucket ('' without a response time)|error (1/0)|user_agent"
+-- (the user agent last: it may hold '|').
 local now, ttl = ARGV[1], tonumber(ARGV[2])
 local cut = tonumber(redis.call('HGET', COUNTS, 'cut') or '0')
 
@@ -74,12 +75,14 @@ local function count_request(module, bucket, failed)
   redis.call('ZADD', tag .. ':hm', 'GT', now, module)
 end
 
-for i = 3, #ARGV, 9 do
-  if ARGV[i + 6] == '1' then
-    touch(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5])
+for i = 3, #ARGV do
+  local user, session, module, organization, ip, active, bucket, failed, user_agent =
+    string.match(ARGV[i], '^([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|(.*)$')
+  if active == '1' then
+    touch(user, session, module, organization, user_agent, ip)
   else
-    end_session(ARGV[i], ARGV[i + 1])
+    end_session(user, session)
   end
-  if ARGV[i + 7] ~= '' then count_request(ARGV[i + 2], ARGV[i + 7], ARGV[i + 8]) end
+  if bucket ~= '' then count_request(module, bucket, failed) end
 end
 return 0
