@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Dashboard.Data.Configuration;
 
@@ -11,11 +12,17 @@ public static class HistoryDatabase
     public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder builder, string connectionString)
     {
         CreateSqliteFolder(connectionString);
-        return builder.UseSqlite(connectionString).UseSnakeCaseNamingConvention();
+        return Shared(builder.UseSqlite(connectionString));
     }
 
     public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
+        Shared(builder.UseNpgsql(connectionString));
+
+    // The design-time types (DesignTime/) build on EF's design package, which only `dotnet ef` loads: EF's scan of
+    // this assembly for migrations cannot load them in the app, and warned at every start that it could not.
+    private static DbContextOptionsBuilder Shared(DbContextOptionsBuilder builder) =>
+        builder.UseSnakeCaseNamingConvention()
+            .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.TypeLoadingErrorWarning));
 
     // SQLite creates the file but not its folder; a newcomer's first run should not fail on a missing data/.
     private static void CreateSqliteFolder(string connectionString)
