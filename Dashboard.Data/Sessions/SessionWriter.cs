@@ -23,13 +23,12 @@ internal sealed class SessionWriter(IDbContextFactory<HistoryDbContext> contexts
             var table = upsert.Table;
             var active = upsert.Column(nameof(UserSession.IsActive));
             var started = upsert.Column(nameof(UserSession.StartedAt));
-            var last = upsert.Column(nameof(UserSession.LastActivityAt));
             var update = upsert.Overwrite(
                     nameof(UserSession.UserId), nameof(UserSession.OrganizationId), nameof(UserSession.ModuleId),
                     nameof(UserSession.UserAgent), nameof(UserSession.IpAddress), nameof(UserSession.LastActivityAt),
                     nameof(UserSession.EndedAt), nameof(UserSession.IsActive))
                 + $", {started} = CASE WHEN {table}.{active} OR NOT excluded.{active} THEN {table}.{started} ELSE excluded.{started} END"
-                + $" WHERE excluded.{last} >= {table}.{last}";
+                + upsert.UnlessStoredIsGreater(nameof(UserSession.LastActivityAt));
             await upsert.ExecuteAsync(rows, SessionIdKey, update, cancellationToken).ConfigureAwait(false);
         }
     }

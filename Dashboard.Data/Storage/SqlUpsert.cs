@@ -60,8 +60,7 @@ internal sealed class SqlUpsert<TEntity>
         var update = upsert.Overwrite(columns);
         if (unlessStoredIsGreater is not null)
         {
-            var column = upsert.Column(unlessStoredIsGreater);
-            update += $" WHERE excluded.{column} >= {upsert.Table}.{column}";
+            update += upsert.UnlessStoredIsGreater(unlessStoredIsGreater);
         }
 
         return upsert.ExecuteAsync(rows, conflict, update, cancellationToken);
@@ -70,6 +69,9 @@ internal sealed class SqlUpsert<TEntity>
     public string Column(string property) =>
         _sql.DelimitIdentifier((_entity.FindProperty(property)
             ?? throw new ArgumentException($"{typeof(TEntity).Name} has no property {property}.", nameof(property))).GetColumnName());
+
+    /// <summary>The WHERE of an update that leaves a stored row whose <paramref name="property"/> is greater.</summary>
+    public string UnlessStoredIsGreater(string property) => $" WHERE excluded.{Column(property)} >= {Table}.{Column(property)}";
 
     /// <summary>"column = excluded.column" for each property: the new row's values win.</summary>
     public string Overwrite(params string[] properties) =>
@@ -81,7 +83,7 @@ internal sealed class SqlUpsert<TEntity>
         IReadOnlyCollection<TEntity> rows, IReadOnlyList<string> conflict, string update, CancellationToken cancellationToken)
     {
         var chunks = rows.Chunk(Math.Max(1, (_context.Database.IsSqlite() ? MaxSqliteParameters : MaxParameters) / _inserted.Count)).ToList();
-        if (chunks.Count == 1 || _context.Database.CurrentTransaction is not null)
+        if (chunks.Count <= 1 || _context.Database.CurrentTransaction is not null)
         {
             await WriteAsync(chunks, conflict, update, cancellationToken).ConfigureAwait(false);
             return;
