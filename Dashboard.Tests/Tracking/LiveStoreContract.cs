@@ -340,6 +340,25 @@ public abstract class LiveStoreContract
     }
 
     [Fact]
+    public async Task ListSessions_BatchFromSeveralBrowsers_KeepsEachSessionsAgent()
+    {
+        var store = await NewStoreAsync();
+        string?[] agents = ["Browser A/1.0", null, "Browser B/2.0 | x", "curl/8.5.0"];
+        var batch = Enumerable.Range(0, 12)
+            .Select(i => Activity.Of($"u{i}", $"s{i}") with { UserAgent = agents[i % agents.Length] })
+            .ToList();
+
+        await store.RecordAsync(batch, default);
+        // Again in reverse order, so the agents come in another order than they were first sent in.
+        Time.Advance(TimeSpan.FromSeconds(5));
+        await store.RecordAsync([.. Enumerable.Reverse(batch)], default);
+
+        var listed = (await store.ListSessionsAsync(new SessionQuery { PageSize = 100 }, default)).Sessions
+            .ToDictionary(session => session.SessionId, session => session.UserAgent);
+        Assert.Equal(batch.ToDictionary(activity => activity.SessionId, activity => activity.UserAgent), listed);
+    }
+
+    [Fact]
     public async Task ListSessions_UserAgentSharedBySessions_StaysWithEachUntilItChangesOrEnds()
     {
         var store = await NewStoreAsync();

@@ -1,9 +1,15 @@
 -- Records a shard's share of a batch in one round trip.
--- ARGV[1]: now (Unix ms); ARGV[2]: the session TTL (ms); then one per activity:
--- "user|session|module|organization|ip|active (1/0)|latency bucket ('' without a response time)|error (1/0)|user_agent"
--- (the user agent last: it may hold '|').
+-- ARGV[1]: now (Unix ms); ARGV[2]: the session TTL (ms); ARGV[3]: how many user agents follow, each once; then one
+-- per activity: "user|session|module|organization|ip|active (1/0)|latency bucket ('' without a response time)|
+-- error (1/0)|agent" (agent: the user agent's place in that list, '' for none).
 local now, ttl = ARGV[1], tonumber(ARGV[2])
+local user_agents, first_activity = {}, 4 + tonumber(ARGV[3])
+for i = 4, first_activity - 1 do user_agents[tostring(i - 3)] = ARGV[i] end
 local cut = tonumber(redis.call('HGET', COUNTS, 'cut') or '0')
+-- The fast path below compares times as their digits: tonumber costs ~0.25 µs a call, and three per heartbeat were
+-- about a tenth of what Redis spends on a batched one.
+local cut_digits = string.format('%d', cut)
+local function earlier(a, b) return #a < #b or (#a == #b and a < b) end
 
 local function find(sessions, session)
   for i, fields in ipairs(sessions) do
@@ -16,13 +22,14 @@ local function touch_alone(user, session, module, organization, user_agent, ip, 
   if not record or string.find(record, ' ', 1, true) then return false end
   local id, was_module, was_organization, started, last, _, agent =
     string.match(record, '^([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)$')
-  if id ~= session or was_module ~= module or was_organization ~= organization or tonumber(last) < cut
+  if id ~= session or was_module ~= module or was_organization ~= organization or earlier(last, cut_digits)
     or agent ~= agent_id(user_agent, agent) then
     return false
   end
   -- A late heartbeat from another instance never moves the last activity back.
-  local newest = tonumber(now) > tonumber(last) and now or last
-  redis.call('HSET', RECORDS, user, table.concat({ session, module, organization, started, newest, ip, agent }, '|'))
+  local newest = earlier(last, now) and now or last
+  redis.call('HSET', RECORDS, user,
+    session .. '|' .. module .. '|' .. organization .. '|' .. started .. '|' .. newest .. '|' .. ip .. '|' .. agent)
   redis.call('ZADD', USERS, newest, user)
   return true
 end
@@ -75,11 +82,11 @@ local function count_request(module, bucket, failed)
   redis.call('ZADD', tag .. ':hm', 'GT', now, module)
 end
 
-for i = 3, #ARGV do
-  local user, session, module, organization, ip, active, bucket, failed, user_agent =
-    string.match(ARGV[i], '^([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|(.*)$')
+for i = first_activity, #ARGV do
+  local user, session, module, organization, ip, active, bucket, failed, agent =
+    string.match(ARGV[i], '^([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)|([^|]*)$')
   if active == '1' then
-    touch(user, session, module, organization, user_agent, ip)
+    touch(user, session, module, organization, user_agents[agent] or '', ip)
   else
     end_session(user, session)
   end

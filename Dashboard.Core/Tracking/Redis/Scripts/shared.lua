@@ -140,15 +140,15 @@ end
 -- The id of a user agent: the start of its SHA-1, or the whole digest when another agent already has that start.
 -- `current` is the id the session holds: a heartbeat from the same browser needs no lookup. A batch's thousand
 -- heartbeats come from a few browsers, so each agent's digest is worked out once per call.
-local digests = {}
+local digests, short_ids = {}, {}
 local function agent_id(user_agent, current)
   if user_agent == '' then return '' end
-  local digest = digests[user_agent]
+  local digest, id = digests[user_agent], short_ids[user_agent]
   if not digest then
     digest = redis.sha1hex(user_agent)
-    digests[user_agent] = digest
+    id = string.sub(digest, 1, 12)
+    digests[user_agent], short_ids[user_agent] = digest, id
   end
-  local id = string.sub(digest, 1, 12)
   if current == id or current == digest then return current end
   local known = redis.call('HGET', AGENTS, id)
   if known and known ~= user_agent then return digest end
