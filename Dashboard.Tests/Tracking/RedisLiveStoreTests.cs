@@ -27,6 +27,34 @@ public sealed class RedisLiveStoreTests : SharedLiveStoreContract
     }
 
     [Fact]
+    public async Task Snapshot_AfterRedisLostItsData_RanksOrganizationsAgain()
+    {
+        var redis = await TestRedis.SingleAsync();
+        var store = new RedisLiveStore(redis, Microsoft.Extensions.Options.Options.Create(Options), Time);
+        for (var i = 0; i < 5; i++)
+        {
+            // One user moving from organization to organization: each move is a new version of the shard's reports.
+            await store.RecordAsync([Activity.Of("u1", "s1", "tax", $"org-{i}")], default);
+            await store.ReadSnapshotAsync(default);
+        }
+
+        // As after a restart without persistence: every key of the store is gone, its counters start again, and this
+        // instance still remembers what it read before.
+        var database = redis.GetDatabase();
+        await foreach (var key in redis.GetServer(redis.GetEndPoints()[0]).KeysAsync(pattern: $"{{{Options.KeyPrefix}:*"))
+        {
+            await database.KeyDeleteAsync(key);
+        }
+
+        await store.RecordAsync([Activity.Of("u1", "s1", "tax", "org-9")], default);
+        var snapshot = await store.ReadSnapshotAsync(default);
+
+        Assert.Equal(1, snapshot.ConcurrentUsers);
+        Assert.Equal(new DimensionCount("org-9", 1), Assert.Single(snapshot.Organizations));
+        Assert.Equal(1, snapshot.ActiveOrganizations);
+    }
+
+    [Fact]
     public async Task Cleanup_AfterTheTtl_LeavesOnlyEachShardsCountersBehind()
     {
         var redis = await TestRedis.SingleAsync();

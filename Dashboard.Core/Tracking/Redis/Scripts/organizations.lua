@@ -15,7 +15,8 @@ for i = 2, #ARGV, 4 do
   local key = tag .. ':os:' .. organization
   local known = redis.call('HGET', key, shard)
   if not known or tonumber(string.match(known, '^(%d+):')) < version then
-    redis.call('HSET', key, shard, version .. ':' .. users)
+    -- string.format keeps a version's digits; '..' would write one above 14 digits in exponent form.
+    redis.call('HSET', key, shard, string.format('%d:%d', version, users))
     local total = 0
     for _, report in ipairs(redis.call('HVALS', key)) do total = total + tonumber(string.match(report, ':(%d+)$')) end
     changed = true

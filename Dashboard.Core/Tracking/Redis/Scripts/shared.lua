@@ -82,10 +82,19 @@ local function each_change(before, after, change)
   for member in pairs(after) do if not before[member] then change(member, 1) end end
 end
 
--- The version of this call's changes to organization counts, taken once per call.
+-- The version of this call's changes to organization counts, taken once per call. A shard without versions (new, or
+-- its data lost in a restart) starts them from the clock in microseconds, above any it gave before: pollers and home
+-- shards that remember those would otherwise take its reports for old ones and drop them.
 local version
 local function mark_dirty(organization)
-  version = version or redis.call('HINCRBY', COUNTS, 'ver', 1)
+  if not version then
+    version = redis.call('HINCRBY', COUNTS, 'ver', 1)
+    if version == 1 then
+      local now = redis.call('TIME')
+      version = now[1] * 1000000 + now[2]
+      redis.call('HSET', COUNTS, 'ver', string.format('%d', version))
+    end
+  end
   redis.call('ZADD', DIRTY, version, organization)
 end
 
