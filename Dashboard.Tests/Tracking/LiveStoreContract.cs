@@ -312,6 +312,38 @@ public abstract class LiveStoreContract
     }
 
     [Fact]
+    public async Task Snapshot_ThousandsStopCountingAtOnce_CountsExactly()
+    {
+        // One shard, so a store that counts out a bounded number of users per call needs several calls.
+        Options.Shards = 1;
+        var store = await NewStoreAsync();
+        // 2,500 users, 250 per millisecond; users from 1,300 on have a second session.
+        for (var millisecond = 0; millisecond < 10; millisecond++)
+        {
+            await store.RecordAsync([.. Enumerable.Range(millisecond * 250, 250).SelectMany(user => user < 1300
+                ? new[] { Activity.Of($"u{user}", $"s{user}", "tax", $"org-{user % 7}") }
+                : [Activity.Of($"u{user}", $"s{user}", "tax", $"org-{user % 7}"), Activity.Of($"u{user}", $"t{user}", "hr", $"org-{user % 7}")])],
+                default);
+            Time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        var all = await store.ReadSnapshotAsync(default);
+        // The window now starts 5 ms after the first heartbeats: the first 1,250 users stop counting.
+        Time.Advance(Options.ActivityWindow - TimeSpan.FromMilliseconds(5));
+        var half = await store.ReadSnapshotAsync(default);
+        Time.Advance(TimeSpan.FromSeconds(1));
+        var none = await store.ReadSnapshotAsync(default);
+
+        Assert.Equal((2500, 3700), (all.ConcurrentUsers, all.ActiveSessions));
+        Assert.Equal((1250, 2450), (half.ConcurrentUsers, half.ActiveSessions));
+        Assert.Equal([new("tax", 1250), new DimensionCount("hr", 1200)], half.Modules);
+        Assert.Equal(1250, half.Organizations.Sum(organization => organization.Users));
+        Assert.Equal((0, 0), (none.ConcurrentUsers, none.ActiveSessions));
+        Assert.Empty(none.Modules);
+        Assert.Empty(none.Organizations);
+    }
+
+    [Fact]
     public async Task ListSessions_KeepsStartAndShowsLatestHeartbeat()
     {
         var store = await NewStoreAsync();

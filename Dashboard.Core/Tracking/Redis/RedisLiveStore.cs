@@ -12,7 +12,7 @@ namespace Dashboard.Core.Tracking.Redis;
 /// The key layout is described in Scripts/shared.lua.
 /// </summary>
 public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<TrackingOptions> options, TimeProvider time)
-    : ILiveStore
+    : ILiveStore, IDisposable
 {
     // One cleanup call removes at most this many members: removing 100k at once blocks Redis for ~37 ms.
     internal const int CleanupChunk = 1000;
@@ -25,6 +25,11 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
 
     // The organizations' ranking as this instance last read it: each home shard's share, and their merge.
     private Ranking _ranking = Ranking.Unread(options.Value.Shards);
+
+    // Held by a read's further calls while many users stop counting (see ReadAsync).
+    private readonly SemaphoreSlim _expiring = new(1, 1);
+
+    public void Dispose() => _expiring.Dispose();
 
     public async Task RecordAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken)
     {
@@ -47,7 +52,7 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         var now = time.GetUtcNow();
         var since = WindowStart(now);
         var applied = _appliedVersions;
-        var shards = await Task.WhenAll(AllShards(shard => EvaluateAsync(RedisScripts.Snapshot, shard, [since, applied[shard]])))
+        var shards = await Task.WhenAll(AllShards(shard => ReadAsync(RedisScripts.Snapshot, shard, [since, applied[shard]])))
             .ConfigureAwait(false);
 
         long users = 0, sessions = 0;
@@ -115,8 +120,8 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
             [since, query.Offset + query.PageSize, query.UserId ?? "", query.ModuleId ?? "", query.OrganizationId ?? ""];
         // A user lives in one shard; otherwise every shard may hold matches.
         var shards = query.UserId is null
-            ? AllShards(shard => EvaluateAsync(RedisScripts.Sessions, shard, arguments))
-            : [EvaluateAsync(RedisScripts.Sessions, ShardHash.ShardOf(query.UserId, _options.Shards), arguments)];
+            ? AllShards(shard => ReadAsync(RedisScripts.Sessions, shard, arguments))
+            : [ReadAsync(RedisScripts.Sessions, ShardHash.ShardOf(query.UserId, _options.Shards), arguments)];
         var results = await Task.WhenAll(shards).ConfigureAwait(false);
 
         long total = 0;
@@ -212,7 +217,7 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
     private async Task<(long Users, IReadOnlyList<DimensionCount> Breakdown)> ReadUsageAsync(string kind, string id)
     {
         var since = WindowStart(time.GetUtcNow());
-        var shards = await Task.WhenAll(AllShards(shard => EvaluateAsync(RedisScripts.Usage, shard, [since, kind, id])))
+        var shards = await Task.WhenAll(AllShards(shard => ReadAsync(RedisScripts.Usage, shard, [since, kind, id])))
             .ConfigureAwait(false);
 
         long users = 0;
@@ -289,10 +294,11 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         long removed;
         do
         {
+            // -1: the script is still counting up to the window start (expire in shared.lua) and removed nothing.
             removed = (long)await chunk().ConfigureAwait(false);
-            total += removed;
+            total += Math.Max(removed, 0);
         }
-        while (removed >= CleanupChunk);
+        while (removed is < 0 or >= CleanupChunk);
         return total;
     }
 
@@ -305,6 +311,28 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
 
     private Task<RedisResult> EvaluateAsync(RedisScript script, int shard, RedisValue[] arguments) =>
         RedisCalls.RunAsync(() => script.EvaluateAsync(redis.GetDatabase(), [Tag(shard)], arguments));
+
+    // A script that reads counts first counts up to the window start, visiting a bounded number of users per call,
+    // and answers 0 until it has (expire in shared.lua). The calls that follow go one at a time over all shards, so a
+    // heartbeat waits behind one such call at most, not one per shard.
+    private async Task<RedisResult> ReadAsync(RedisScript script, int shard, RedisValue[] arguments)
+    {
+        var result = await EvaluateAsync(script, shard, arguments).ConfigureAwait(false);
+        while (result.Resp2Type == ResultType.Integer)
+        {
+            await _expiring.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                result = await EvaluateAsync(script, shard, arguments).ConfigureAwait(false);
+            }
+            finally
+            {
+                _expiring.Release();
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>The organizations' ranking: each home shard's share, merged into the top ones and how many are active.</summary>
     private sealed record Ranking(HomeRanking[] Homes, IReadOnlyList<DimensionCount> Top, long Active)

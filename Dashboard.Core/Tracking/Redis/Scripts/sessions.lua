@@ -1,9 +1,11 @@
 -- A shard's active sessions for the listing. ARGV: since (Unix ms), limit, user, module, organization ('' = any).
 -- Narrowed to a user or an organization, returns every match (found through the user's record or the
 -- organization's index); otherwise the newest `limit` matches and how many there are in all.
--- Returns { total, session, last_seen, record, ... } (record as session_view gives it).
+-- Returns { total, session, last_seen, record, ... } (record as session_view gives it), or 0 while many users stop
+-- counting: call again.
 local since, limit, user, module, organization = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3], ARGV[4], ARGV[5]
-expire(since)
+local _, expired = expire(since)
+if not expired then return 0 end
 
 local function matches(fields)
   return tonumber(fields[5]) >= since and (module == '' or fields[2] == module)

@@ -192,22 +192,36 @@ local function store_user(user, sessions, before, after)
   end
 end
 
--- Moves 'cut' forward to `cutoff`: every user with a counted session last active before it is recounted.
--- Idempotent and never moves back, so every instance may run it before it reads. Returns the cut now in force.
+-- Moves 'cut' forward towards `cutoff`: every user with a counted session last active before the new cut is
+-- recounted. Idempotent and never moves back, so every instance may run it before it reads.
+-- A call visits about EXPIRE_CHUNK users (and any that tie with the last of them; ~15-25 µs each under load): when a
+-- window start passes many users at once (a feed that stopped, a load test that ended), visiting all of a shard's
+-- users in one call held Redis for seconds and stalled every heartbeat. Returns the cut now in force and whether it is `cutoff`; a
+-- script that reads counts returns early until it is, and the app calls it again.
+local EXPIRE_CHUNK = 250
 local function expire(cutoff)
   local cut = tonumber(redis.call('HGET', COUNTS, 'cut') or '0')
-  if cutoff <= cut then return cut end
+  if cutoff <= cut then return cut, true end
+  local to = cutoff
+  for _, range in ipairs({ { USERS, cut }, { MULTI, '-inf' } }) do
+    local set, from = range[1], range[2]
+    if redis.call('ZCOUNT', set, from, '(' .. cutoff) > EXPIRE_CHUNK then
+      -- Times are whole milliseconds: up to and including the chunk's last one.
+      local last = redis.call('ZRANGEBYSCORE', set, from, '(' .. cutoff, 'WITHSCORES', 'LIMIT', EXPIRE_CHUNK - 1, 1)
+      to = math.min(to, tonumber(last[2]) + 1)
+    end
+  end
   local visit = {}
-  for _, user in ipairs(redis.call('ZRANGEBYSCORE', USERS, cut, '(' .. cutoff)) do visit[user] = true end
-  for _, user in ipairs(redis.call('ZRANGEBYSCORE', MULTI, '-inf', '(' .. cutoff)) do visit[user] = true end
-  redis.call('HSET', COUNTS, 'cut', cutoff)
+  for _, user in ipairs(redis.call('ZRANGEBYSCORE', USERS, cut, '(' .. to)) do visit[user] = true end
+  for _, user in ipairs(redis.call('ZRANGEBYSCORE', MULTI, '-inf', '(' .. to)) do visit[user] = true end
+  redis.call('HSET', COUNTS, 'cut', string.format('%d', to))
   for user in pairs(visit) do
     local sessions = parse_record(redis.call('HGET', RECORDS, user))
-    local before, after = counted(sessions, cut), counted(sessions, cutoff)
+    local before, after = counted(sessions, cut), counted(sessions, to)
     recount(user, before, after)
     reindex(user, before, after)
   end
-  return cutoff
+  return to, to == cutoff
 end
 
 -- A session's record as readers get it: "user\norganization\nmodule\nstarted_ms\nip\nagent".

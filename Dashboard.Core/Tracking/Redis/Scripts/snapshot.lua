@@ -2,9 +2,10 @@
 -- TAG:od version whose organizations a home shard has applied (0 when none).
 -- Returns { users, sessions, { module, users, ... }, { organization, version, users, ... }, ranking version } where
 -- the fourth part is what the organizations' home shards have not applied yet, and the last is the version of this
--- shard's own ranking as a home (see organizations.lua).
+-- shard's own ranking as a home (see organizations.lua); or 0 while many users stop counting: call again.
 redis.call('ZREMRANGEBYSCORE', DIRTY, '-inf', ARGV[2])
-expire(tonumber(ARGV[1]))
+local _, expired = expire(tonumber(ARGV[1]))
+if not expired then return 0 end
 
 local changed = {}
 local dirty = redis.call('ZRANGE', DIRTY, 0, -1, 'WITHSCORES')
