@@ -196,8 +196,8 @@ end
 -- recounted. Idempotent and never moves back, so every instance may run it before it reads.
 -- A call visits about EXPIRE_CHUNK users (and any that tie with the last of them; ~15-25 µs each under load): when a
 -- window start passes many users at once (a feed that stopped, a load test that ended), visiting all of a shard's
--- users in one call held Redis for seconds and stalled every heartbeat. Returns the cut now in force and whether it is `cutoff`; a
--- script that reads counts returns early until it is, and the app calls it again.
+-- users in one call held Redis for seconds and stalled every heartbeat. Returns the cut now in force and whether it
+-- is `cutoff`; a script that reads counts returns early until it is, and the app calls it again.
 local EXPIRE_CHUNK = 250
 local function expire(cutoff)
   local cut = tonumber(redis.call('HGET', COUNTS, 'cut') or '0')
