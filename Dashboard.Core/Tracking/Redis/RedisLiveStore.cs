@@ -236,7 +236,8 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
     // comes from a few browsers, so each agent (~120 characters) is sent once, and the activity names its place.
     private static RedisValue[] RecordArguments(long now, long ttl, IEnumerable<ActivityEvent> activities)
     {
-        var places = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Ordered: the agents are sent in the order of their places.
+        var places = new OrderedDictionary<string, int>(StringComparer.Ordinal);
         var packed = new List<RedisValue>();
         foreach (var activity in activities)
         {
@@ -294,11 +295,10 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         long removed;
         do
         {
-            // -1: the script is still counting up to the window start (expire in shared.lua) and removed nothing.
             removed = (long)await chunk().ConfigureAwait(false);
-            total += Math.Max(removed, 0);
+            total += removed;
         }
-        while (removed is < 0 or >= CleanupChunk);
+        while (removed >= CleanupChunk);
         return total;
     }
 
