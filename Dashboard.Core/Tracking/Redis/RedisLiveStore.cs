@@ -26,6 +26,9 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
     // The organizations' ranking as this instance last read it: each home shard's share, and their merge.
     private Ranking _ranking = Ranking.Unread(options.Value.Shards);
 
+    // Each shard's epoch as this instance last read it (TAG:c 'epoch'): one that changed lost its data. None read yet.
+    private string[] _epochs = new string[options.Value.Shards];
+
     // Held by a read's further calls while many users stop counting (see ReadAsync).
     private readonly SemaphoreSlim _expiring = new(1, 1);
 
@@ -45,7 +48,9 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
     /// Each shard counts up to the window's start and reports the organizations whose counts changed since their
     /// homes last heard; then the home shards with reports to apply, or a ranking newer than this instance holds,
     /// return their share of the ranking. Both rounds cost what changed since the last poll, not how many users are
-    /// active, and a poll in which no organization's count changed has only the first.
+    /// active, and a poll in which no organization's count changed has only the first. After a shard lost its data
+    /// (its epoch changed), every home hears of it; a home that lost its own gets every shard's full reports
+    /// (organizations.lua).
     /// </summary>
     public async Task<LiveSnapshot> ReadSnapshotAsync(CancellationToken cancellationToken)
     {
@@ -60,6 +65,7 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         var reports = Enumerable.Range(0, _options.Shards).Select(_ => new List<RedisValue>()).ToArray();
         var reported = (long[])applied.Clone();
         var ranking = _ranking;
+        var epochs = new string[_options.Shards];
         var stale = new bool[_options.Shards];
         for (var shard = 0; shard < shards.Length; shard++)
         {
@@ -72,24 +78,25 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
             {
                 var organization = (string)changed[i]!;
                 var version = (long)changed[i + 1];
-                var home = ShardHash.ShardOf(organization, _options.Shards);
-                reports[home].AddRange([organization, shard, version, (long)changed[i + 2]]);
-                stale[home] = true;
+                AddReport(reports, organization, shard, version, (long)changed[i + 2]);
+                stale[ShardHash.ShardOf(organization, _options.Shards)] = true;
                 reported[shard] = Math.Max(reported[shard], version);
             }
 
             stale[shard] |= (long)parts[4] != ranking.Homes[shard].Version;
+            epochs[shard] = (string)parts[5]!;
         }
 
-        var homes = Enumerable.Range(0, _options.Shards).Where(home => stale[home]).ToList();
+        // A shard that lost its data may have held users of any home's organizations.
+        var lost = !epochs.SequenceEqual(_epochs);
+        var homes = Enumerable.Range(0, _options.Shards).Where(home => lost || stale[home]).ToList();
         if (homes.Count > 0)
         {
-            var read = await Task.WhenAll(homes.Select(home => EvaluateAsync(
-                RedisScripts.Organizations, home, [_options.TopOrganizations, .. reports[home]]))).ConfigureAwait(false);
             var shares = (HomeRanking[])ranking.Homes.Clone();
-            for (var i = 0; i < homes.Count; i++)
+            var needFull = await ApplyReportsAsync(homes, reports, epochs, full: false, shares).ConfigureAwait(false);
+            if (needFull.Count > 0)
             {
-                shares[homes[i]] = HomeRanking.Parse((RedisResult[])read[i]!);
+                await ApplyReportsAsync(needFull, await FullReportsAsync().ConfigureAwait(false), epochs, full: true, shares).ConfigureAwait(false);
             }
 
             ranking = Ranking.Of(shares, _options.TopOrganizations);
@@ -98,8 +105,51 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         // Only now that every home has applied them may the shards forget these reports.
         _appliedVersions = reported;
         _ranking = ranking;
+        _epochs = epochs;
         return new LiveSnapshot(now, users, sessions, Ranked(modules), ranking.Top, ranking.Active);
     }
+
+    // Applies each home's reports and reads its share of the ranking into `shares`; returns the homes that asked for
+    // every shard's full reports.
+    private async Task<List<int>> ApplyReportsAsync(List<int> homes, List<RedisValue>[] reports, string[] epochs, bool full, HomeRanking[] shares)
+    {
+        RedisValue[] header = [_options.TopOrganizations, full ? 1 : 0, _options.Shards, .. epochs.Select(epoch => (RedisValue)epoch)];
+        var read = await Task.WhenAll(homes.Select(home => EvaluateAsync(RedisScripts.Organizations, home, [.. header, .. reports[home]])))
+            .ConfigureAwait(false);
+        var needFull = new List<int>();
+        for (var i = 0; i < homes.Count; i++)
+        {
+            var parts = (RedisResult[])read[i]!;
+            shares[homes[i]] = HomeRanking.Parse(parts);
+            if ((long)parts[3] == 1)
+            {
+                needFull.Add(homes[i]);
+            }
+        }
+
+        return needFull;
+    }
+
+    // Every shard's users per organization, as reports to the organizations' homes (report_all.lua).
+    private async Task<List<RedisValue>[]> FullReportsAsync()
+    {
+        var reports = Enumerable.Range(0, _options.Shards).Select(_ => new List<RedisValue>()).ToArray();
+        var shards = await Task.WhenAll(AllShards(shard => EvaluateAsync(RedisScripts.ReportAll, shard, []))).ConfigureAwait(false);
+        for (var shard = 0; shard < shards.Length; shard++)
+        {
+            var parts = (RedisResult[])shards[shard]!;
+            var counts = (RedisResult[])parts[1]!;
+            for (var i = 0; i < counts.Length; i += 2)
+            {
+                AddReport(reports, (string)counts[i]!, shard, (long)parts[0], (long)counts[i + 1]);
+            }
+        }
+
+        return reports;
+    }
+
+    private void AddReport(List<RedisValue>[] reports, string organization, int shard, long version, long users) =>
+        reports[ShardHash.ShardOf(organization, _options.Shards)].AddRange([organization, shard, version, users]);
 
     public async Task<ModuleUsage> ReadModuleAsync(string moduleId, CancellationToken cancellationToken)
     {

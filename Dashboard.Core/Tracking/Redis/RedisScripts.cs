@@ -8,6 +8,7 @@ internal static class RedisScripts
     public static readonly RedisScript Record = Load("record.lua");
     public static readonly RedisScript Snapshot = Load("snapshot.lua");
     public static readonly RedisScript Organizations = Load("organizations.lua");
+    public static readonly RedisScript ReportAll = Load("report_all.lua");
     public static readonly RedisScript Usage = Load("usage.lua");
     public static readonly RedisScript Sessions = Load("sessions.lua");
     public static readonly RedisScript ExpireSessions = Load("expire_sessions.lua");

@@ -8,7 +8,8 @@
 --   TAG:u            users, scored by their latest activity: the listing's order and the expiry of whole users
 --   TAG:x            users with two or more counted sessions, scored by the oldest of them: what the expiry must
 --                    also visit (a single counted session expires with its user in TAG:u)
---   TAG:c            'users', 'sessions' (counted now), 'cut' (the window start counted up to), 'ver' (see TAG:od)
+--   TAG:c            'users', 'sessions' (counted now), 'cut' (the window start counted up to), 'ver' (see TAG:od),
+--                    'epoch' (when this shard's data began: it changes only when the data is lost; see TAG:oe)
 --   TAG:cm, TAG:cs   module -> counted users / sessions;  TAG:co  organization -> counted users
 --   TAG:mo:<module>  organization -> counted users of the module in it (the drill-down of both)
 --   TAG:oi:<org>     the organization's counted users (scores unused): the listing's index for one organization
@@ -24,6 +25,8 @@
 -- A shard is also the home of the organizations whose id hashes to it, where their counts over all shards meet:
 --   TAG:os:<org>     user shard -> "ver:users" as that shard last reported it (versions keep late reports out)
 --   TAG:ot           organizations with users, scored by minus their users (ascending = most users, then by id)
+--   TAG:oe           user shard -> its 'epoch' when this home last heard from it: reports from before a shard lost
+--                    its data are forgotten (organizations.lua)
 --
 --   TAG:h:<module>:<minute>  response-time histogram of a module's requests in one minute (minutes since the
 --                    epoch): latency bucket index -> requests, and 'e' -> errors; expires after two hours.
