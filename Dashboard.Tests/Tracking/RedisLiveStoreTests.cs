@@ -3,6 +3,7 @@ using Dashboard.Core.Tracking;
 using Dashboard.Core.Tracking.Redis;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Dashboard.Tests.Tracking;
 
@@ -52,6 +53,32 @@ public sealed class RedisLiveStoreTests : SharedLiveStoreContract
         Assert.Equal(1, snapshot.ConcurrentUsers);
         Assert.Equal(new DimensionCount("org-9", 1), Assert.Single(snapshot.Organizations));
         Assert.Equal(1, snapshot.ActiveOrganizations);
+    }
+
+    [Fact]
+    public async Task Organizations_ReportsFromBeforeAShardLostItsData_AreForgottenOrIgnored()
+    {
+        var database = (await TestRedis.SingleAsync()).GetDatabase();
+        var home = $"{{{Options.KeyPrefix}:0}}";
+        // organizations.lua at one home, with two shards whose epochs are given: its ranking ("organization users, ..."),
+        // and whether it asks for every shard's full reports.
+        async Task<(string Ranking, bool NeedsFull)> ApplyAsync(bool full, string[] epochs, params (string Organization, int Shard, long Version, long Users)[] reports)
+        {
+            RedisValue[] arguments = [10, full ? 1 : 0, epochs.Length, .. epochs.Select(epoch => (RedisValue)epoch),
+                .. reports.SelectMany(report => new RedisValue[] { report.Organization, report.Shard, report.Version, report.Users })];
+            var parts = (RedisResult[])(await RedisScripts.Organizations.EvaluateAsync(database, [home], arguments))!;
+            var top = (RedisResult[])parts[2]!;
+            return (string.Join(", ", top.Chunk(2).Select(pair => $"{(string)pair[0]!} {-(long)pair[1]}")), (long)parts[3] == 1);
+        }
+
+        // A new home holds no epochs: it asks for the full reports, and keeps the epochs once it has them.
+        Assert.True((await ApplyAsync(full: false, ["100", "200"], ("org-a", 0, 1, 5), ("org-a", 1, 1, 2))).NeedsFull);
+        Assert.Equal(("org-a 7", false), await ApplyAsync(full: true, ["100", "200"], ("org-a", 0, 1, 5), ("org-a", 1, 1, 2)));
+        // Shard 0 lost its data (a newer epoch): its 5 users are forgotten.
+        Assert.Equal(("org-a 2", false), await ApplyAsync(full: false, ["300", "200"]));
+        // A poll that read shard 0 before the loss is late: ignored, however new its version.
+        Assert.Equal(("org-a 2", false), await ApplyAsync(full: false, ["100", "200"], ("org-a", 0, 9, 5)));
+        Assert.Equal(("org-a 6", false), await ApplyAsync(full: false, ["300", "200"], ("org-a", 0, 10, 4)));
     }
 
     [Fact]
