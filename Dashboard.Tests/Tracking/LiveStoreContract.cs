@@ -110,6 +110,26 @@ public abstract class LiveStoreContract
     }
 
     [Fact]
+    public async Task Snapshot_ThousandsOfOrganizationsChangeInOnePoll_RanksEveryOne()
+    {
+        // Two shards: each home gets more reports in this poll than one call carries (RedisLiveStore.ReportsPerCall).
+        Options.Shards = 2;
+        Options.TopOrganizations = 3;
+        var store = await NewStoreAsync();
+        var activities = Enumerable.Range(0, 1200).Select(i => Activity.Of($"user-{i}", $"s-{i}", organization: $"org-{i:D4}"))
+            .Concat(Enumerable.Range(0, 5).Select(i => Activity.Of($"big-{i}", $"b-{i}", organization: "org-big")))
+            .Concat(Enumerable.Range(0, 4).Select(i => Activity.Of($"next-{i}", $"n-{i}", organization: "org-next")))
+            .ToList();
+
+        await store.RecordAsync(activities, default);
+        var snapshot = await store.ReadSnapshotAsync(default);
+
+        Assert.Equal(1209, snapshot.ConcurrentUsers);
+        Assert.Equal(1202, snapshot.ActiveOrganizations);
+        Assert.Equal([new DimensionCount("org-big", 5), new DimensionCount("org-next", 4), new DimensionCount("org-0000", 1)], snapshot.Organizations);
+    }
+
+    [Fact]
     public async Task Snapshot_ManyOrganizations_RanksTheTopOnesAndCountsEveryOne()
     {
         Options.TopOrganizations = 3;
