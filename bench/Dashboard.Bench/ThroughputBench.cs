@@ -34,10 +34,12 @@ internal sealed class ThroughputBench(BenchSettings settings, Heartbeats heartbe
         // The single heartbeats' users are the first of the batch figure's population, in the same organizations:
         // when the two figures gave a user different organizations, each user's first heartbeat in every round moved
         // them (a recount in Redis), which no production feed does.
-        var population = Enumerable.Range(0, settings.PipeHeartbeats).Select(user => heartbeats.Activity(user, settings.PipeHeartbeats)).ToList();
+        var population = Enumerable.Range(0, Math.Max(Users, settings.PipeHeartbeats))
+            .Select(user => heartbeats.Activity(user, settings.PipeHeartbeats))
+            .ToList();
         var activities = population[..Users];
         var singles = activities.Select(Heartbeats.Json).ToList();
-        var batches = population.Chunk(settings.BatchSize).Select(Heartbeats.BatchJson).ToList();
+        var batches = population[..settings.PipeHeartbeats].Chunk(settings.BatchSize).Select(Heartbeats.BatchJson).ToList();
         using var http = new HttpLoad(settings.AppAddress, settings.Concurrency);
         await postgres.CreateSchemaAsync();
 
