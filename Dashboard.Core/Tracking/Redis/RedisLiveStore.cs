@@ -83,8 +83,7 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
             {
                 var organization = (string)changed[i]!;
                 var version = (long)changed[i + 1];
-                AddReport(reports, organization, shard, version, (long)changed[i + 2]);
-                stale[ShardHash.ShardOf(organization, _options.Shards)] = true;
+                stale[AddReport(reports, organization, shard, version, (long)changed[i + 2])] = true;
                 reported[shard] = Math.Max(reported[shard], version);
             }
 
@@ -171,8 +170,13 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         return reports;
     }
 
-    private void AddReport(List<RedisValue>[] reports, string organization, int shard, long version, long users) =>
-        reports[ShardHash.ShardOf(organization, _options.Shards)].AddRange([organization, shard, version, users]);
+    // Adds a report for the organization's home shard; returns that home.
+    private int AddReport(List<RedisValue>[] reports, string organization, int shard, long version, long users)
+    {
+        var home = ShardHash.ShardOf(organization, _options.Shards);
+        reports[home].AddRange([organization, shard, version, users]);
+        return home;
+    }
 
     public async Task<ModuleUsage> ReadModuleAsync(string moduleId, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@
 --   TAG:x            users with two or more counted sessions, scored by the oldest of them: what the expiry must
 --                    also visit (a single counted session expires with its user in TAG:u)
 --   TAG:c            'users', 'sessions' (counted now), 'cut' (the window start counted up to), 'ver' (see TAG:od),
---                    'epoch' (when this shard's data began: it changes only when the data is lost; see TAG:oe)
+--                    'epoch' (when this shard's data began, see shard_epoch: it changes only when the data is lost)
 --   TAG:cm, TAG:cs   module -> counted users / sessions;  TAG:co  organization -> counted users
 --   TAG:mo:<module>  organization -> counted users of the module in it (the drill-down of both)
 --   TAG:oi:<org>     the organization's counted users (scores unused): the listing's index for one organization
@@ -85,16 +85,27 @@ local function each_change(before, after, change)
   for member in pairs(after) do if not before[member] then change(member, 1) end end
 end
 
+-- When this shard's data began (TAG:c 'epoch'), as the digits of the clock in microseconds: a shard without one is
+-- new, or lost its data, and from now on is one with this epoch.
+local function shard_epoch()
+  local epoch = redis.call('HGET', COUNTS, 'epoch')
+  if not epoch then
+    local now = redis.call('TIME')
+    epoch = string.format('%d', now[1] * 1000000 + now[2])
+    redis.call('HSET', COUNTS, 'epoch', epoch)
+  end
+  return epoch
+end
+
 -- The version of this call's changes to organization counts, taken once per call. A shard without versions (new, or
--- its data lost in a restart) starts them from the clock in microseconds, above any it gave before: pollers and home
--- shards that remember those would otherwise take its reports for old ones and drop them.
+-- its data lost in a restart) starts them from its epoch, above any it gave before: pollers and home shards that
+-- remember those would otherwise take its reports for old ones and drop them.
 local version
 local function mark_dirty(organization)
   if not version then
     version = redis.call('HINCRBY', COUNTS, 'ver', 1)
     if version == 1 then
-      local now = redis.call('TIME')
-      version = now[1] * 1000000 + now[2]
+      version = tonumber(shard_epoch())
       redis.call('HSET', COUNTS, 'ver', string.format('%d', version))
     end
   end

@@ -16,12 +16,5 @@ for i = 1, #dirty, 2 do
   changed[#changed + 1] = redis.call('HGET', ORGANIZATION_USERS, dirty[i]) or 0
 end
 
-local totals = redis.call('HMGET', COUNTS, 'users', 'sessions', 'rank', 'epoch')
--- A shard without an epoch is new, or lost its data: from now on it is one with this epoch.
-local epoch = totals[4]
-if not epoch then
-  local now = redis.call('TIME')
-  epoch = string.format('%d', now[1] * 1000000 + now[2])
-  redis.call('HSET', COUNTS, 'epoch', epoch)
-end
-return { tonumber(totals[1] or 0), tonumber(totals[2] or 0), redis.call('HGETALL', MODULE_USERS), changed, tonumber(totals[3] or 0), epoch }
+local totals = redis.call('HMGET', COUNTS, 'users', 'sessions', 'rank')
+return { tonumber(totals[1] or 0), tonumber(totals[2] or 0), redis.call('HGETALL', MODULE_USERS), changed, tonumber(totals[3] or 0), shard_epoch() }
