@@ -22,6 +22,11 @@ public static partial class ActivityValidator
         {
             errors.Add(new("userAgent", $"userAgent must be at most {MaxUserAgentLength} characters."));
         }
+        else if (activity.UserAgent is not null && activity.UserAgent.Any(char.IsControl))
+        {
+            // PostgreSQL refuses NUL in text, and the others are no part of a user agent: a log or CSV reader would obey them.
+            errors.Add(new("userAgent", "userAgent may not contain control characters (such as NUL, tab, newline or DEL)."));
+        }
 
         if (activity.IpAddress is not null && !IsIpAddress(activity.IpAddress))
         {
@@ -72,9 +77,10 @@ public static partial class ActivityValidator
         IpCharacters().IsMatch(value) && IPAddress.TryParse(value, out var address) &&
         (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 || value.Count(c => c == '.') == 3);
 
-    [GeneratedRegex("^[A-Za-z0-9._:@-]+$")]
+    // \z, not $: $ also matches before a final newline, which would let "user\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9._:@-]+\z")]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9.:%]+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9.:%]+\z")]
     private static partial Regex IpCharacters();
 }

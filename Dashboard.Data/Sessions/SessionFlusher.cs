@@ -64,7 +64,7 @@ public sealed partial class SessionFlusher : BackgroundService
     /// <summary>Writes that failed because the database was unavailable, and were retried.</summary>
     public long FailedAttempts => Interlocked.Read(ref _failedAttempts);
 
-    /// <summary>Sessions given up on because the database refused them for a reason retrying cannot fix.</summary>
+    /// <summary>Sessions set aside because the database refused their row for a reason retrying cannot fix.</summary>
     public long Discarded => Interlocked.Read(ref _discarded);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -149,29 +149,42 @@ public sealed partial class SessionFlusher : BackgroundService
     // The oldest sessions first, so none waits longer than the flush interval.
     private async Task WriteBatchAsync(CancellationToken cancellationToken)
     {
-        var batch = Enumerable.Range(0, Math.Min(_options.BatchSize, _pending.Count))
-            .Select(index => _pending.GetAt(index).Value)
-            .ToList();
+        // Sorted, so instances writing the same sessions lock their rows in one order and never deadlock.
+        List<UserSession> rows = [.. Enumerable.Range(0, Math.Min(_options.BatchSize, _pending.Count))
+            .Select(index => _pending.GetAt(index).Value.ToRow())
+            .OrderBy(row => row.SessionId, StringComparer.Ordinal)];
+        await WriteOrSetAsideAsync(rows, cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _pendingCount, _pending.Count);
+    }
+
+    // A batch the database refuses for what one row holds is halved until that row stands alone: only it is set aside,
+    // its neighbours are written. A database that is down is no row's fault: that goes up to the retry loop.
+    private async Task WriteOrSetAsideAsync(List<UserSession> rows, CancellationToken cancellationToken)
+    {
         try
         {
-            // Sorted, so instances writing the same sessions lock their rows in one order and never deadlock.
-            List<UserSession> rows = [.. batch.OrderBy(session => session.SessionId, StringComparer.Ordinal).Select(session => session.ToRow())];
             await _writer.UpsertAsync(rows, cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref _writtenCount, batch.Count);
+            Interlocked.Add(ref _writtenCount, rows.Count);
             RememberWritten(rows);
         }
         catch (Exception exception) when (!DatabaseErrors.IsTransient(exception) && exception is not OperationCanceledException)
         {
-            Interlocked.Add(ref _discarded, batch.Count);
-            LogDiscarded(_logger, exception, batch.Count);
+            if (rows.Count > 1)
+            {
+                var half = rows.Count / 2;
+                await WriteOrSetAsideAsync(rows[..half], cancellationToken).ConfigureAwait(false);
+                await WriteOrSetAsideAsync(rows[half..], cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            Interlocked.Increment(ref _discarded);
+            LogSetAside(_logger, exception, rows[0].SessionId);
         }
 
-        foreach (var session in batch)
+        foreach (var row in rows)
         {
-            _pending.Remove(session.SessionId);
+            _pending.Remove(row.SessionId);
         }
-
-        Volatile.Write(ref _pendingCount, _pending.Count);
     }
 
     private void RememberWritten(IEnumerable<UserSession> rows)
@@ -256,8 +269,8 @@ public sealed partial class SessionFlusher : BackgroundService
     private static partial void LogClosed(ILogger logger, int closed, TimeSpan sessionTtl);
 
     [LoggerMessage(Level = LogLevel.Error,
-        Message = "The history database refused a batch of {Count} sessions; they are not written")]
-    private static partial void LogDiscarded(ILogger logger, Exception exception, int count);
+        Message = "The history database refused session {SessionId}; it is set aside, not written")]
+    private static partial void LogSetAside(ILogger logger, Exception exception, string sessionId);
 
     [LoggerMessage(Level = LogLevel.Error,
         Message = "Stopping with the history database unavailable: {Count} sessions are not written")]

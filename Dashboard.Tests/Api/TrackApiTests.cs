@@ -69,6 +69,20 @@ public sealed class TrackApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Track_NulInUserAgent_Answers400NamingTheFieldAndStoresNothing()
+    {
+        var response = await _client.PostAsJsonAsync($"{DashboardApp.Api}/track", new
+        {
+            userId = "u1", organizationId = "o1", sessionId = "s1", moduleId = "m1", userAgent = "Mozilla\u0000/5.0",
+        });
+
+        var body = await Envelope(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("userAgent", Assert.Single(body.GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
+        await AssertNothingStoredAsync();
+    }
+
+    [Fact]
     public async Task Track_MissingFields_AreEachReportedAsRequired()
     {
         var response = await _client.PostAsJsonAsync($"{DashboardApp.Api}/track", new { moduleId = "tax" });

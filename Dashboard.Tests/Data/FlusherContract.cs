@@ -7,6 +7,7 @@ using Dashboard.Tests.Infrastructure;
 using Dashboard.Tests.Tracking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Tests.Data;
 
@@ -23,6 +24,17 @@ public abstract class FlusherContract : HistoryDatabaseContract
     protected TrackingOptions Tracking { get; } = new();
 
     protected PersistenceOptions Persistence { get; } = new();
+
+    private protected RecordingLogger<SessionFlusher> FlusherLog { get; } = new();
+
+    /// <summary>
+    /// An activity whose row this database refuses for what it holds. Validation refuses it on the way in, so the test
+    /// puts it on the queue directly, as a gap in validation would.
+    /// </summary>
+    protected abstract ActivityEvent RefusedByTheDatabase(string user, string session);
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<ILogger<SessionFlusher>>(FlusherLog);
 
     public override async Task InitializeAsync()
     {
@@ -110,6 +122,22 @@ public abstract class FlusherContract : HistoryDatabaseContract
         Assert.Equal(Start, refreshed.StartedAt);
         Assert.Equal("payroll", (await SingleSessionAsync("s1")).ModuleId);
         Assert.Equal(3, Flusher.Written);
+    }
+
+    [Fact]
+    public async Task Flush_BatchWithARowTheDatabaseRefuses_WritesEveryOtherRowAndSetsThatOneAside()
+    {
+        List<ActivityEvent> activities = [.. Enumerable.Range(0, Persistence.BatchSize).Select(i => Activity.Of($"user-{i}", $"session-{i:D3}"))];
+        activities[37] = RefusedByTheDatabase("user-37", "session-037");
+
+        Queue.Enqueue(activities);
+
+        await Eventually.HoldsAsync(
+            async () => await CountAsync() == Persistence.BatchSize - 1 && Flusher.Discarded == 1, "every other row is written");
+        await using var context = await ContextAsync();
+        Assert.False(await context.UserSessions.AnyAsync(row => row.SessionId == "session-037"));
+        var error = Assert.Single(FlusherLog.Entries, entry => entry.Level >= LogLevel.Warning);
+        Assert.Contains("session-037", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,7 +68,13 @@ public abstract class HistoryDatabaseContract : IAsyncLifetime
         services.AddSingleton<TimeProvider>(Time);
         services.AddLogging();
         services.AddLiveTracking(configuration).AddDashboardHistory(configuration);
+        ConfigureServices(services);
         return services.BuildServiceProvider(validateScopes: true);
+    }
+
+    /// <summary>Replaces registrations of the app's, such as a logger a test reads.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     protected Task<HistoryDbContext> ContextAsync() =>

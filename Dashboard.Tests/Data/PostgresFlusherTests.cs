@@ -1,4 +1,5 @@
 using Dashboard.Core.Persistence;
+using Dashboard.Core.Tracking;
 using Dashboard.Data.Configuration;
 using Dashboard.Data.Sessions;
 using Dashboard.Tests.Infrastructure;
@@ -10,6 +11,10 @@ namespace Dashboard.Tests.Data;
 
 public sealed class PostgresFlusherTests : FlusherContract
 {
+    // PostgreSQL refuses NUL in text (22021 invalid byte sequence for encoding "UTF8": 0x00).
+    protected override ActivityEvent RefusedByTheDatabase(string user, string session) =>
+        Activity.Of(user, session) with { UserAgent = "Mozilla/5.0\0" };
+
     [Fact]
     public async Task Flush_PostgresStopsAndStarts_LosesNoSession()
     {

@@ -25,6 +25,29 @@ public sealed class ActivityValidatorTests
         Assert.Equal(new ValidationError("userId", message), error);
     }
 
+    [Theory]
+    [InlineData("user\n")]
+    [InlineData("user\0")]
+    [InlineData("\tuser")]
+    public void Validate_IdWithAControlCharacter_IsRefused(string id)
+    {
+        var errors = ActivityValidator.Validate(Activity.Of(id, id, id, id));
+
+        Assert.Equal(["userId", "organizationId", "sessionId", "moduleId"], errors.Select(error => error.Field));
+    }
+
+    [Theory]
+    [InlineData("Mozilla\0/5.0")]
+    [InlineData("Mozilla/5.0\n")]
+    [InlineData("Mozilla\u001b[31m")]
+    [InlineData("Mozilla\u007f")]
+    public void Validate_UserAgentWithAControlCharacter_IsRefused(string userAgent)
+    {
+        var error = Assert.Single(ActivityValidator.Validate(Activity.Of("u1", "s1") with { UserAgent = userAgent }));
+
+        Assert.Equal(new ValidationError("userAgent", "userAgent may not contain control characters (such as NUL, tab, newline or DEL)."), error);
+    }
+
     [Fact]
     public void Validate_IdOf128Characters_IsValid_And129IsNot()
     {
@@ -46,6 +69,8 @@ public sealed class ActivityValidatorTests
     [InlineData("fe80::1%eth0", true)]
     [InlineData("fe80::1%a|b", false)]
     [InlineData("fe80::1%a b", false)]
+    [InlineData("::1\n", false)]
+    [InlineData("192.168.1.1\0", false)]
     [InlineData("256.1.1.1", false)]
     [InlineData("1.2", false)]
     [InlineData("localhost", false)]
