@@ -4,7 +4,7 @@ namespace Dashboard.Core.Tracking;
 
 /// <summary>
 /// The one way in for activity: validates every item, and only when all are valid hands them to the live store,
-/// so a refused request writes nothing. Once the live store has them, they are queued for the session table
+/// so a refused request writes nothing; the store refuses, as a whole too, activity for a session another user holds. Once the live store has them, they are queued for the session table
 /// without waiting on the database.
 /// </summary>
 public sealed class ActivityTracker(ILiveStore store, SessionUpdateQueue sessions)
@@ -12,7 +12,7 @@ public sealed class ActivityTracker(ILiveStore store, SessionUpdateQueue session
     public const int MaxBatchSize = 1000;
 
     public Task<TrackResult> TrackAsync(ActivityEvent activity, CancellationToken cancellationToken) =>
-        RecordIfValidAsync([activity], ActivityValidator.Validate(activity), cancellationToken);
+        RecordIfValidAsync([activity], ActivityValidator.Validate(activity), (_, field) => field, cancellationToken);
 
     /// <summary>All or nothing: one invalid item refuses the batch, and each error names the item's index.</summary>
     public Task<TrackResult> TrackBatchAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken)
@@ -25,20 +25,29 @@ public sealed class ActivityTracker(ILiveStore store, SessionUpdateQueue session
 
         var errors = activities
             .SelectMany((activity, index) => ActivityValidator.Validate(activity)
-                .Select(error => error with { Field = $"activities[{index}].{error.Field}" }))
+                .Select(error => error with { Field = ItemField(index, error.Field) }))
             .ToList();
-        return RecordIfValidAsync(activities, errors, cancellationToken);
+        return RecordIfValidAsync(activities, errors, ItemField, cancellationToken);
     }
 
+    private static string ItemField(int index, string field) => $"activities[{index}].{field}";
+
     private async Task<TrackResult> RecordIfValidAsync(
-        IReadOnlyList<ActivityEvent> activities, IReadOnlyList<ValidationError> errors, CancellationToken cancellationToken)
+        IReadOnlyList<ActivityEvent> activities, IReadOnlyList<ValidationError> errors, Func<int, string, string> fieldOf,
+        CancellationToken cancellationToken)
     {
         if (errors.Count > 0)
         {
             return new TrackResult(0, errors);
         }
 
-        await store.RecordAsync(activities, cancellationToken).ConfigureAwait(false);
+        var taken = await store.RecordAsync(activities, cancellationToken).ConfigureAwait(false);
+        if (taken.Count > 0)
+        {
+            return new TrackResult(0, [.. taken.Select(index => new ValidationError(
+                fieldOf(index, "sessionId"), $"Session {activities[index].SessionId} belongs to another user."))], SessionTaken: true);
+        }
+
         sessions.Enqueue(activities);
         return new TrackResult(activities.Count, []);
     }

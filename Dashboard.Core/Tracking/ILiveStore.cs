@@ -9,7 +9,12 @@ namespace Dashboard.Core.Tracking;
 /// </summary>
 public interface ILiveStore
 {
-    Task RecordAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records the activities, all or none: a session belongs to the user who opened it until it ends or outlives the
+    /// session TTL, and an activity naming a session another user holds refuses the whole call.
+    /// </summary>
+    /// <returns>The places in <paramref name="activities"/> of those naming another user's session; empty when all were recorded.</returns>
+    Task<IReadOnlyList<int>> RecordAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken);
 
     Task<LiveSnapshot> ReadSnapshotAsync(CancellationToken cancellationToken);
 

@@ -11,8 +11,9 @@ internal sealed class SessionWriter(IDbContextFactory<HistoryDbContext> contexts
 
     /// <summary>
     /// Inserts new sessions and updates known ones, unless the row already holds later activity (another instance
-    /// may have written it). A session that was closed and is active again starts anew; one still open keeps its
-    /// start time.
+    /// may have written it), or belongs to another user and is still open (the live store refuses such activity; this
+    /// keeps the row its first user's should any reach the queue). A session that was closed and is active again starts
+    /// anew; one still open keeps its start time.
     /// </summary>
     public async Task UpsertAsync(IReadOnlyCollection<UserSession> rows, CancellationToken cancellationToken)
     {
@@ -23,12 +24,14 @@ internal sealed class SessionWriter(IDbContextFactory<HistoryDbContext> contexts
             var table = upsert.Table;
             var active = upsert.Column(nameof(UserSession.IsActive));
             var started = upsert.Column(nameof(UserSession.StartedAt));
+            var user = upsert.Column(nameof(UserSession.UserId));
             var update = upsert.Overwrite(
                     nameof(UserSession.UserId), nameof(UserSession.OrganizationId), nameof(UserSession.ModuleId),
                     nameof(UserSession.UserAgent), nameof(UserSession.IpAddress), nameof(UserSession.LastActivityAt),
                     nameof(UserSession.EndedAt), nameof(UserSession.IsActive))
                 + $", {started} = CASE WHEN {table}.{active} OR NOT excluded.{active} THEN {table}.{started} ELSE excluded.{started} END"
-                + upsert.UnlessStoredIsGreater(nameof(UserSession.LastActivityAt));
+                + upsert.UnlessStoredIsGreater(nameof(UserSession.LastActivityAt))
+                + $" AND ({table}.{user} = excluded.{user} OR NOT {table}.{active})";
             await upsert.ExecuteAsync(rows, SessionIdKey, update, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -176,6 +176,45 @@ public sealed class TrackApiTests : IAsyncLifetime
         await AssertNothingStoredAsync();
     }
 
+    [Fact]
+    public async Task Track_SessionHeldByAnotherUser_Answers409EnvelopeAndKeepsTheFirstUsersSession()
+    {
+        await _client.PostAsJsonAsync($"{DashboardApp.Api}/track", new { userId = "alice", organizationId = "acme", sessionId = "hx-1", moduleId = "tax" });
+
+        var response = await _client.PostAsJsonAsync(
+            $"{DashboardApp.Api}/track", new { userId = "mallory", organizationId = "evilcorp", sessionId = "hx-1", moduleId = "tax" });
+        var sessions = await _app.GetDataAsync($"{DashboardApp.Api}/sessions");
+
+        var body = await Envelope(response);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.False(body.GetProperty("success").GetBoolean());
+        Assert.Equal("Session belongs to another user", body.GetProperty("error").GetString());
+        Assert.Equal("sessionId", Assert.Single(body.GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
+        Assert.Equal("alice", Assert.Single(sessions.GetProperty("sessions").EnumerateArray()).GetProperty("user_id").GetString());
+    }
+
+    [Fact]
+    public async Task TrackBatch_ItemForAnotherUsersSession_Answers409AndRecordsNoItem()
+    {
+        await _client.PostAsJsonAsync($"{DashboardApp.Api}/track", new { userId = "alice", organizationId = "acme", sessionId = "hx-1", moduleId = "tax" });
+
+        var response = await _client.PostAsJsonAsync($"{DashboardApp.Api}/track/batch", new
+        {
+            activities = new object[]
+            {
+                new { userId = "mallory", organizationId = "evilcorp", sessionId = "m-1", moduleId = "tax" },
+                new { userId = "mallory", organizationId = "evilcorp", sessionId = "hx-1", moduleId = "tax" },
+            },
+        });
+        await _app.PollAsync();
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(
+            "activities[1].sessionId",
+            Assert.Single((await Envelope(response)).GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
+        Assert.Equal(1, (await _app.GetDataAsync($"{DashboardApp.Api}/current")).GetProperty("active_sessions").GetInt64());
+    }
+
     private async Task AssertNothingStoredAsync()
     {
         await _app.PollAsync();

@@ -141,6 +141,22 @@ public abstract class FlusherContract : HistoryDatabaseContract
     }
 
     [Fact]
+    public async Task Flush_OpenSessionIdFromAnotherUser_KeepsTheFirstUsersRow()
+    {
+        Queue.Enqueue([Activity.Of("alice", "hx-1", organization: "acme")]);
+        Time.Advance(Persistence.FlushInterval);
+        await Eventually.HoldsAsync(() => Flusher.Written == 1, "the first user's session is written");
+
+        // The live store refuses this; it reaches the queue here as a gap there would let it.
+        Queue.Enqueue([Activity.Of("mallory", "hx-1", organization: "evilcorp")]);
+        Time.Advance(Persistence.FlushInterval);
+        await Eventually.HoldsAsync(() => Flusher.Written == 2, "the other user's update goes to the database");
+
+        var session = await SingleSessionAsync("hx-1");
+        Assert.Equal(("alice", "acme"), (session.UserId, session.OrganizationId));
+    }
+
+    [Fact]
     public async Task Flush_Logout_ClosesTheSessionWhenItEnded()
     {
         Queue.Enqueue([Activity.Of("u1", "s1")]);

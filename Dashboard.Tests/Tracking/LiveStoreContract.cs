@@ -285,6 +285,101 @@ public abstract class LiveStoreContract
     }
 
     [Fact]
+    public async Task Record_SessionHeldByAnotherUser_IsRefusedAndChangesNothing()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("alice", "hx-1", "tax", "acme")], default);
+
+        var taken = await store.RecordAsync([Activity.Of("mallory", "hx-1", "payroll", "evilcorp")], default);
+        var snapshot = await store.ReadSnapshotAsync(default);
+        var session = Assert.Single((await store.ListSessionsAsync(new SessionQuery(), default)).Sessions);
+
+        Assert.Equal([0], taken);
+        Assert.Equal((1, 1), (snapshot.ConcurrentUsers, snapshot.ActiveSessions));
+        Assert.Equal([new DimensionCount("acme", 1)], snapshot.Organizations);
+        Assert.Equal(("alice", "acme", "tax"), (session.UserId, session.OrganizationId, session.ModuleId));
+    }
+
+    [Fact]
+    public async Task Record_LogoutForASessionHeldByAnotherUser_IsRefused()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("alice", "hx-1")], default);
+
+        var taken = await store.RecordAsync([Activity.Of("mallory", "hx-1", active: false)], default);
+
+        Assert.Equal([0], taken);
+        Assert.Equal(1, (await store.ReadSnapshotAsync(default)).ActiveSessions);
+    }
+
+    [Fact]
+    public async Task Record_BatchNamingAnotherUsersSession_RecordsNone()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("alice", "hx-1")], default);
+
+        // Sessions on many shards, so that a store checking shard by shard is tested too.
+        var taken = await store.RecordAsync(
+            [.. Enumerable.Range(0, 40).Select(i => Activity.Of("mallory", $"m-{i}")), Activity.Of("mallory", "hx-1")], default);
+
+        Assert.Equal([40], taken);
+        Assert.Equal(1, (await store.ReadSnapshotAsync(default)).ActiveSessions);
+        Assert.Empty(await store.RecordAsync([.. Enumerable.Range(0, 40).Select(i => Activity.Of("bob", $"m-{i}"))], default));
+    }
+
+    [Fact]
+    public async Task Record_OneSessionForTwoUsersInOneBatch_RefusesTheSecond()
+    {
+        var store = await NewStoreAsync();
+
+        var taken = await store.RecordAsync([Activity.Of("alice", "hx-1"), Activity.Of("mallory", "hx-1")], default);
+
+        Assert.Equal([1], taken);
+        Assert.Equal(0, (await store.ReadSnapshotAsync(default)).ActiveSessions);
+    }
+
+    [Fact]
+    public async Task Record_SessionEndedByItsOwner_MayBeOpenedByAnotherUser()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("alice", "hx-1", organization: "acme"), Activity.Of("alice", "hx-1", active: false)], default);
+
+        var taken = await store.RecordAsync([Activity.Of("bob", "hx-1", organization: "bobco")], default);
+
+        Assert.Empty(taken);
+        Assert.Equal([new DimensionCount("bobco", 1)], (await store.ReadSnapshotAsync(default)).Organizations);
+    }
+
+    [Fact]
+    public async Task Record_SessionSilentLongerThanTheTtl_MayBeOpenedByAnotherUser()
+    {
+        var store = await NewStoreAsync();
+        await store.RecordAsync([Activity.Of("alice", "hx-1")], default);
+        Time.Advance(Options.SessionTtl + TimeSpan.FromMilliseconds(1));
+
+        var taken = await store.RecordAsync([Activity.Of("bob", "hx-1")], default);
+        var session = Assert.Single((await store.ListSessionsAsync(new SessionQuery(), default)).Sessions);
+
+        Assert.Empty(taken);
+        Assert.Equal(("bob", Time.GetUtcNow()), (session.UserId, session.StartedAt));
+    }
+
+    [Fact]
+    public async Task Tracker_SessionHeldByAnotherUser_IsRefusedNamingTheItemAndQueuesNothing()
+    {
+        var store = await NewStoreAsync();
+        var queue = NewSessionQueue();
+        var tracker = new ActivityTracker(store, queue);
+        await tracker.TrackAsync(Activity.Of("alice", "hx-1"), default);
+
+        var result = await tracker.TrackBatchAsync([Activity.Of("mallory", "m-1"), Activity.Of("mallory", "hx-1")], default);
+
+        Assert.True(result.SessionTaken);
+        Assert.Equal([new ValidationError("activities[1].sessionId", "Session hx-1 belongs to another user.")], result.Errors);
+        Assert.Equal(1, queue.Count);
+    }
+
+    [Fact]
     public async Task ReadModule_SplitsUsersByOrganization()
     {
         var store = await NewStoreAsync();

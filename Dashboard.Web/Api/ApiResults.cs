@@ -20,6 +20,12 @@ public static class ApiResults
             new ApiError("Invalid input", string.Join(" ", errors.Select(error => error.Message)), errors),
             statusCode: StatusCodes.Status400BadRequest);
 
+    /// <summary>409: the request names sessions other users hold; each error names one.</summary>
+    public static JsonHttpResult<ApiError> SessionTaken(IReadOnlyList<ValidationError> errors) =>
+        TypedResults.Json(
+            new ApiError("Session belongs to another user", string.Join(" ", errors.Select(error => error.Message)), errors),
+            statusCode: StatusCodes.Status409Conflict);
+
     public static JsonHttpResult<ApiError> Unavailable(string store, string details) =>
         Error(StatusCodes.Status503ServiceUnavailable, $"{store} is unavailable", details);
 }

@@ -16,12 +16,14 @@ public static class TrackEndpoints
         group.MapPost("/track", TrackAsync)
             .Produces<ApiEnvelope<TrackData>>()
             .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<ApiError>(StatusCodes.Status409Conflict)
             .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge)
             .Produces<ApiError>(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Track user activity (a heartbeat; isActive=false ends the session)");
         group.MapPost("/track/batch", TrackBatchAsync)
             .Produces<ApiEnvelope<TrackData>>()
             .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<ApiError>(StatusCodes.Status409Conflict)
             .WithSummary($"Track up to {ActivityTracker.MaxBatchSize} activities, all or nothing");
         return group;
     }
@@ -51,6 +53,10 @@ public static class TrackEndpoints
         return Answer(await tracker.TrackBatchAsync(activities, cancellationToken));
     }
 
-    private static IResult Answer(TrackResult result) =>
-        result.IsValid ? ApiResults.Ok(new TrackData(result.Accepted)) : ApiResults.Invalid(result.Errors);
+    private static IResult Answer(TrackResult result) => result switch
+    {
+        { IsValid: true } => ApiResults.Ok(new TrackData(result.Accepted)),
+        { SessionTaken: true } => ApiResults.SessionTaken(result.Errors),
+        _ => ApiResults.Invalid(result.Errors),
+    };
 }

@@ -13,24 +13,31 @@ public sealed class InProcessLiveStore(IOptions<TrackingOptions> options, TimePr
 {
     private readonly TrackingOptions _options = options.Value;
     private readonly Lock _lock = new();
-    private readonly Dictionary<(string User, string Session), SessionRecord> _sessions = [];
+    // By session id: a session has one owner, whose user id its record holds.
+    private readonly Dictionary<string, SessionRecord> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Module, long Minute), LatencyHistogram> _latencies = [];
 
-    public Task RecordAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<int>> RecordAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         lock (_lock)
         {
+            var taken = SessionsOfOtherUsers(activities, now);
+            if (taken.Count > 0)
+            {
+                return Task.FromResult<IReadOnlyList<int>>(taken);
+            }
+
             foreach (var activity in activities)
             {
-                var key = (activity.UserId, activity.SessionId);
+                var key = activity.SessionId;
                 if (!activity.IsActive)
                 {
                     _sessions.Remove(key);
                 }
                 else
                 {
-                    var previous = _sessions.GetValueOrDefault(key);
+                    var previous = _sessions.GetValueOrDefault(key) is { } held && held.UserId == activity.UserId ? held : null;
                     _sessions[key] = new SessionRecord(
                         activity.UserId, activity.OrganizationId, activity.ModuleId, activity.UserAgent, activity.IpAddress,
                         previous?.StartedAt ?? now, Math.Max(now, previous?.LastSeen ?? now));
@@ -43,7 +50,35 @@ public sealed class InProcessLiveStore(IOptions<TrackingOptions> options, TimePr
             }
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult<IReadOnlyList<int>>([]);
+    }
+
+    // The places of activities naming a session that another user holds: live, or opened earlier in the same batch.
+    private List<int> SessionsOfOtherUsers(IReadOnlyList<ActivityEvent> activities, long now)
+    {
+        var expiredBefore = now - (long)_options.SessionTtl.TotalMilliseconds;
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        var taken = new List<int>();
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var activity = activities[i];
+            var owner = owners.GetValueOrDefault(activity.SessionId)
+                ?? (_sessions.GetValueOrDefault(activity.SessionId) is { } held && held.LastSeen >= expiredBefore ? held.UserId : null);
+            if (owner is not null && owner != activity.UserId)
+            {
+                taken.Add(i);
+            }
+            else if (activity.IsActive)
+            {
+                owners[activity.SessionId] = activity.UserId;
+            }
+            else
+            {
+                owners.Remove(activity.SessionId);
+            }
+        }
+
+        return taken;
     }
 
     public Task<LiveSnapshot> ReadSnapshotAsync(CancellationToken cancellationToken)
@@ -87,7 +122,7 @@ public sealed class InProcessLiveStore(IOptions<TrackingOptions> options, TimePr
                     && (query.UserId is null || entry.Value.UserId == query.UserId)
                     && (query.ModuleId is null || entry.Value.ModuleId == query.ModuleId)
                     && (query.OrganizationId is null || entry.Value.OrganizationId == query.OrganizationId))
-                .Select(entry => entry.Value.ToActiveSession(entry.Key.Session))
+                .Select(entry => entry.Value.ToActiveSession(entry.Key))
                 .ToList();
             var page = SessionOrder.Apply(matches).Skip(query.Offset).Take(query.PageSize).ToList();
             return Task.FromResult(new SessionPage(page, matches.Count));

@@ -39,14 +39,50 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
 
     public void Dispose() => _expiring.Dispose();
 
-    public async Task RecordAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<int>> RecordAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var ttl = (long)_options.SessionTtl.TotalMilliseconds;
+        var taken = await ClaimSessionsAsync(activities, now, ttl).ConfigureAwait(false);
+        if (taken.Count > 0)
+        {
+            return taken;
+        }
+
         var calls = activities
             .GroupBy(activity => ShardHash.ShardOf(activity.UserId, _options.Shards))
             .Select(shard => EvaluateAsync(RedisScripts.Record, shard.Key, RecordArguments(now, ttl, shard)));
         await Task.WhenAll(calls).ConfigureAwait(false);
+        return [];
+    }
+
+    // Each session's owner is kept at its session id's home shard (claim.lua). A batch whose sessions live on several
+    // shards is checked on all of them before any claims, so a refused batch claims nothing; only a race with another
+    // request for the same new session between the two steps can leave this batch's other sessions claimed, by their
+    // own users, and unrecorded until their next heartbeat.
+    private async Task<IReadOnlyList<int>> ClaimSessionsAsync(IReadOnlyList<ActivityEvent> activities, long now, long ttl)
+    {
+        var homes = activities
+            .Select((activity, place) => (Activity: activity, Place: place))
+            .GroupBy(item => ShardHash.ShardOf(item.Activity.SessionId, _options.Shards))
+            .ToList();
+        async Task<IReadOnlyList<int>> ClaimAsync(bool claim)
+        {
+            var results = await Task.WhenAll(homes.Select(home => EvaluateAsync(RedisScripts.Claim, home.Key,
+            [
+                now, ttl, claim ? 1 : 0,
+                .. home.Select(item => (RedisValue)string.Join('|',
+                    item.Place.ToString(CultureInfo.InvariantCulture), item.Activity.SessionId, item.Activity.UserId, item.Activity.IsActive ? "1" : "0")),
+            ]))).ConfigureAwait(false);
+            return [.. results.SelectMany(result => (int[])result!).Order()];
+        }
+
+        if (homes.Count > 1 && await ClaimAsync(claim: false).ConfigureAwait(false) is { Count: > 0 } refused)
+        {
+            return refused;
+        }
+
+        return await ClaimAsync(claim: true).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -230,6 +266,8 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
             // The histograms expire by themselves; their index keeps modules as long as the histograms live.
             var histogramsBefore = time.GetUtcNow().Subtract(LatencyHistogram.KeptLive).ToUnixTimeMilliseconds();
             await RepeatUntilDoneAsync(() => EvaluateAsync(RedisScripts.Trim, shard, [histogramsBefore, CleanupChunk, ":hm"]))
+                .ConfigureAwait(false);
+            await RepeatUntilDoneAsync(() => EvaluateAsync(RedisScripts.Trim, shard, [before, CleanupChunk, ":sc", ":so"]))
                 .ConfigureAwait(false);
         }
 

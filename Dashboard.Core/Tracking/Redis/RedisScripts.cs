@@ -6,6 +6,7 @@ namespace Dashboard.Core.Tracking.Redis;
 internal static class RedisScripts
 {
     public static readonly RedisScript Record = Load("record.lua");
+    public static readonly RedisScript Claim = Load("claim.lua");
     public static readonly RedisScript Snapshot = Load("snapshot.lua");
     public static readonly RedisScript Organizations = Load("organizations.lua");
     public static readonly RedisScript ReportAll = Load("report_all.lua");

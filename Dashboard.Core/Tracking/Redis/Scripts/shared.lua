@@ -31,10 +31,16 @@
 --   TAG:h:<module>:<minute>  response-time histogram of a module's requests in one minute (minutes since the
 --                    epoch): latency bucket index -> requests, and 'e' -> errors; expires after two hours.
 --   TAG:hm           modules with requests, scored by the last one (the index of the histograms)
+--
+-- A shard is also the home of the session ids that hash to it, where a session's owner is kept (claim.lua):
+--   TAG:so           session id -> the user who opened it; another user's heartbeat for it is refused
+--   TAG:sc           session ids, scored by their owner's latest heartbeat: a claim older than the session TTL is
+--                    void, and the cleanup removes it from both keys (trim.lua)
 local tag = KEYS[1]
 local RECORDS, USERS, MULTI, COUNTS = tag .. ':r', tag .. ':u', tag .. ':x', tag .. ':c'
 local MODULE_USERS, MODULE_SESSIONS, ORGANIZATION_USERS = tag .. ':cm', tag .. ':cs', tag .. ':co'
 local AGENTS, AGENT_USES, DIRTY = tag .. ':a', tag .. ':ac', tag .. ':od'
+local SESSION_OWNERS, SESSION_CLAIMS = tag .. ':so', tag .. ':sc'
 
 local function module_organizations(module) return tag .. ':mo:' .. module end
 local function organization_index(organization) return tag .. ':oi:' .. organization end
