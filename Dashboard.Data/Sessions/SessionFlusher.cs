@@ -15,7 +15,7 @@ namespace Dashboard.Data.Sessions;
 /// A heartbeat that changes nothing but the time is written only when the session's row is RefreshInterval old, so
 /// the database sees a session about once a minute, not at every heartbeat.
 /// While the database is down it keeps what it holds (up to QueueCapacity sessions, after which the queue drops and
-/// counts) and retries with a doubling delay, so a database restart loses nothing.
+/// counts, refreshes first) and retries with a doubling delay, so a database restart loses nothing.
 /// </summary>
 public sealed partial class SessionFlusher : BackgroundService
 {
@@ -136,6 +136,7 @@ public sealed partial class SessionFlusher : BackgroundService
             foreach (var silent in _written.Where(entry => entry.Value.LastActivityAt < now - _sessionTtl).Select(entry => entry.Key).ToList())
             {
                 _written.Remove(silent);
+                _queue.ForgetWritten(silent);
             }
 
             _nextClose = now + _options.ExpireInterval;
@@ -194,10 +195,12 @@ public sealed partial class SessionFlusher : BackgroundService
             if (row.IsActive)
             {
                 _written[row.SessionId] = row;
+                _queue.RememberWritten(row.SessionId);
             }
             else
             {
                 _written.Remove(row.SessionId);
+                _queue.ForgetWritten(row.SessionId);
             }
         }
     }

@@ -44,6 +44,7 @@ public sealed class LiveApiTests : IAsyncLifetime
         var organization = Assert.Single(metrics.GetProperty("organizations").EnumerateArray());
         Assert.Equal("org-a", organization.GetProperty("organization_id").GetString());
         Assert.Equal(2, metrics.GetProperty("total_organizations").GetInt32());
+        Assert.Equal(0, metrics.GetProperty("session_updates_dropped").GetInt64());
     }
 
     [Fact]

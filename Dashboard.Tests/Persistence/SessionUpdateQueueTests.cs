@@ -40,22 +40,56 @@ public sealed class SessionUpdateQueueTests
         Assert.Equal((3, 2), (queue.Count, queue.Dropped));
         var warning = Assert.Single(_logger.Entries);
         Assert.Equal(LogLevel.Warning, warning.Level);
-        Assert.Contains("2 updates dropped", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("updates are being dropped", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Enqueue_StillFull_WarnsAtMostOncePerInterval()
+    public void Enqueue_InTheLastQuarter_DropsRefreshesButTakesFirstWritesAndEnds()
+    {
+        var queue = NewQueue(capacity: 8);
+        queue.RememberWritten("s-old");
+        queue.Enqueue([.. Enumerable.Range(0, 6).Select(i => Activity.Of($"u{i}", $"s{i}"))]);
+
+        queue.Enqueue([Activity.Of("old", "s-old"), Activity.Of("new", "s-new"), Activity.Of("old", "s-old", active: false)]);
+
+        Assert.Equal((8, 1), (queue.Count, queue.Dropped));
+        Assert.DoesNotContain(Drain(queue), update => update.Activity is { SessionId: "s-old", IsActive: true });
+    }
+
+    [Fact]
+    public void Enqueue_RefreshOfASessionNoLongerWritten_IsAFirstWriteAgain()
+    {
+        var queue = NewQueue(capacity: 4);
+        queue.RememberWritten("s-old");
+        queue.ForgetWritten("s-old");
+        queue.Enqueue([.. Enumerable.Range(0, 3).Select(i => Activity.Of($"u{i}", $"s{i}"))]);
+
+        queue.Enqueue([Activity.Of("old", "s-old")]);
+
+        Assert.Equal((4, 0), (queue.Count, queue.Dropped));
+    }
+
+    [Fact]
+    public void Enqueue_DroppingForAWhile_WarnsOnceWhenItStartsAndOnceWhenItEnds()
     {
         var queue = NewQueue(capacity: 1);
-        queue.Enqueue([Activity.Of("u0", "s0"), Activity.Of("u1", "s1")]);
+        queue.Enqueue([Activity.Of("u0", "s0")]);
 
-        queue.Enqueue([Activity.Of("u2", "s2")]);
-        _time.Advance(SessionUpdateQueue.WarningInterval);
-        queue.Enqueue([Activity.Of("u3", "s3")]);
+        for (var i = 1; i <= 30; i++)
+        {
+            queue.Enqueue([Activity.Of($"u{i}", $"s{i}")]);
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
 
-        Assert.Equal(3, queue.Dropped);
-        Assert.Equal(2, _logger.Entries.Count);
-        Assert.Contains("3 updates dropped", _logger.Entries[^1].Message, StringComparison.Ordinal);
+        Assert.True(queue.IsDropping);
+        Drain(queue);
+        _time.Advance(SessionUpdateQueue.EpisodeGap);
+        Assert.False(queue.IsDropping);
+        queue.Enqueue([Activity.Of("late", "s-late")]);
+
+        Assert.Equal(30, queue.Dropped);
+        Assert.Equal([LogLevel.Warning, LogLevel.Information], _logger.Entries.Select(entry => entry.Level));
+        Assert.Contains("30 were dropped", _logger.Entries[^1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,6 +104,17 @@ public sealed class SessionUpdateQueueTests
         Assert.True(result.IsValid);
         Assert.True(queue.Reader.TryRead(out var update));
         Assert.False(update.Activity.IsActive);
+    }
+
+    private static List<SessionUpdate> Drain(SessionUpdateQueue queue)
+    {
+        var updates = new List<SessionUpdate>();
+        while (queue.Reader.TryRead(out var update))
+        {
+            updates.Add(update);
+        }
+
+        return updates;
     }
 
     private SessionUpdateQueue NewQueue(int capacity) =>

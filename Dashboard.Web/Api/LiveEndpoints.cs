@@ -45,6 +45,7 @@ public static class LiveEndpoints
             {
                 Resources = hub.Latest?.Resources,
                 UnacknowledgedAlerts = hub.Latest?.UnacknowledgedAlerts,
+                SessionUpdatesDropped = hub.Latest?.SessionQueue?.Dropped ?? 0,
                 Performance = hub.Latest?.Performance is { } performance ? PerformanceData.From(performance, MetricsPoller.PerformanceWindow) : null,
             });
     }

@@ -1,5 +1,6 @@
 using Dashboard.Core.Configuration;
 using Dashboard.Core.Performance;
+using Dashboard.Core.Persistence;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.History;
 using Dashboard.Data.Resources;
@@ -23,6 +24,7 @@ public sealed partial class MetricsPoller(
     ResourceSampler resources,
     ResourceRecorder resourceRecorder,
     AlertMonitor alerts,
+    SessionUpdateQueue sessionQueue,
     MetricsHub hub,
     IOptions<TrackingOptions> options,
     TimeProvider time,
@@ -69,7 +71,10 @@ public sealed partial class MetricsPoller(
         {
             apiLatencies.GiveBack(apiRequests);
             LogStoreUnavailable(logger, exception.Store, exception.Message);
-            hub.Publish(new PollResult(hub.Latest?.Snapshot, time.GetUtcNow(), exception.Message, hub.Latest?.HistoryStoreError));
+            hub.Publish(new PollResult(hub.Latest?.Snapshot, time.GetUtcNow(), exception.Message, hub.Latest?.HistoryStoreError)
+            {
+                SessionQueue = new SessionQueueState(sessionQueue.Dropped, sessionQueue.IsDropping),
+            });
             return;
         }
 
@@ -94,6 +99,7 @@ public sealed partial class MetricsPoller(
             Resources = sample,
             Performance = performance,
             UnacknowledgedAlerts = unacknowledged,
+            SessionQueue = new SessionQueueState(sessionQueue.Dropped, sessionQueue.IsDropping),
         });
     }
 

@@ -20,5 +20,8 @@ public sealed record PollResult(
     /// <summary>Active alerts nobody has acknowledged yet; null when the database could not tell.</summary>
     public int? UnacknowledgedAlerts { get; init; }
 
+    /// <summary>Session updates the queue to the database dropped since start, and whether it is dropping them now.</summary>
+    public SessionQueueState? SessionQueue { get; init; }
+
     public bool IsLiveStoreAvailable => LiveStoreError is null;
 }

@@ -21,6 +21,9 @@ public sealed record MetricsData(
     /// <summary>Response times (ms) and error rate over the last five minutes, overall and per module.</summary>
     public PerformanceData? Performance { get; init; }
 
+    /// <summary>Session updates dropped since start because the queue to the database was full (docs/operations.md).</summary>
+    public long SessionUpdatesDropped { get; init; }
+
     public static MetricsData From(LiveSnapshot snapshot, TimeSpan activityWindow, int topOrganizations) => new(
         snapshot.ConcurrentUsers,
         snapshot.ActiveSessions,
