@@ -18,6 +18,15 @@ public sealed class TrackingOptions
     /// <summary>How many of the most active organizations every poll ranks (and history keeps per organization).</summary>
     public int TopOrganizations { get; set; } = 100;
 
+    /// <summary>
+    /// How many distinct modules are counted by name; activity for a module past them is counted under
+    /// <see cref="Tracking.ModuleBound.Other"/>. The first modules seen take the places (across instances on Redis).
+    /// </summary>
+    public int MaxModules { get; set; } = 200;
+
+    /// <summary>The platform's modules, when known: activity for any other module counts under "other". Empty: no list.</summary>
+    public IReadOnlyList<string> Modules { get; set; } = [];
+
     /// <summary>How many Redis hash slots users are spread over; changing it orphans live data for one session TTL.</summary>
     public int Shards { get; set; } = 16;
 

@@ -7,6 +7,7 @@ public sealed class TrackingOptionsValidator : IValidateOptions<TrackingOptions>
 {
     public const int MaxShards = 1024;
     public const int MaxTopOrganizations = 1000;
+    public const int MaxMaxModules = 10_000;
 
     public ValidateOptionsResult Validate(string? name, TrackingOptions options)
     {
@@ -29,6 +30,24 @@ public sealed class TrackingOptionsValidator : IValidateOptions<TrackingOptions>
         if (options.TopOrganizations is < 1 or > MaxTopOrganizations)
         {
             errors.Add($"{TrackingOptions.SectionName}:TopOrganizations must be between 1 and {MaxTopOrganizations}; it is {options.TopOrganizations}.");
+        }
+
+        if (options.MaxModules is < 1 or > MaxMaxModules)
+        {
+            errors.Add($"{TrackingOptions.SectionName}:MaxModules must be between 1 and {MaxMaxModules}; it is {options.MaxModules}.");
+        }
+
+        if (options.Modules.Count > options.MaxModules)
+        {
+            errors.Add($"{TrackingOptions.SectionName}:Modules lists {options.Modules.Count} modules, more than MaxModules ({options.MaxModules}).");
+        }
+
+        foreach (var module in options.Modules)
+        {
+            if (Tracking.ActivityValidator.ValidateId("moduleId", module) is { } invalid)
+            {
+                errors.Add($"{TrackingOptions.SectionName}:Modules: \"{module}\" is not a module id: {invalid.Message}");
+            }
         }
 
         if (string.IsNullOrWhiteSpace(options.KeyPrefix) || options.KeyPrefix.IndexOfAny(['{', '}', ' ']) >= 0)

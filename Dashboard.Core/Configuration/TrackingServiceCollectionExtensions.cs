@@ -27,6 +27,7 @@ public static class TrackingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<TrackingOptions>, TrackingOptionsValidator>();
         services.AddSingleton<ActivityTracker>();
+        services.AddSingleton<ModuleBound>();
         services.AddOptions<PersistenceOptions>()
             .Bind(configuration.GetSection(PersistenceOptions.SectionName))
             .ValidateOnStart();

@@ -4,10 +4,11 @@ namespace Dashboard.Core.Tracking;
 
 /// <summary>
 /// The one way in for activity: validates every item, and only when all are valid hands them to the live store,
-/// so a refused request writes nothing; the store refuses, as a whole too, activity for a session another user holds. Once the live store has them, they are queued for the session table
-/// without waiting on the database.
+/// so a refused request writes nothing; the store refuses, as a whole too, activity for a session another user holds.
+/// A module past the bound is counted under "other" (<see cref="ModuleBound"/>). Once the live store has them, the
+/// activities are queued for the session table without waiting on the database.
 /// </summary>
-public sealed class ActivityTracker(ILiveStore store, SessionUpdateQueue sessions)
+public sealed class ActivityTracker(ILiveStore store, ModuleBound modules, SessionUpdateQueue sessions)
 {
     public const int MaxBatchSize = 1000;
 
@@ -41,6 +42,7 @@ public sealed class ActivityTracker(ILiveStore store, SessionUpdateQueue session
             return new TrackResult(0, errors);
         }
 
+        activities = await modules.ApplyAsync(activities, cancellationToken).ConfigureAwait(false);
         var taken = await store.RecordAsync(activities, cancellationToken).ConfigureAwait(false);
         if (taken.Count > 0)
         {

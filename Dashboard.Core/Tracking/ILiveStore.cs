@@ -16,6 +16,13 @@ public interface ILiveStore
     /// <returns>The places in <paramref name="activities"/> of those naming another user's session; empty when all were recorded.</returns>
     Task<IReadOnlyList<int>> RecordAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Admits modules to the store's bounded list, shared by every instance using the store: a module already on it,
+    /// or added while it holds fewer than <paramref name="maxModules"/>. The list never shrinks.
+    /// </summary>
+    /// <returns>Those of <paramref name="modules"/> that are on the list.</returns>
+    Task<IReadOnlyList<string>> AdmitModulesAsync(IReadOnlyList<string> modules, int maxModules, CancellationToken cancellationToken);
+
     Task<LiveSnapshot> ReadSnapshotAsync(CancellationToken cancellationToken);
 
     Task<ModuleUsage> ReadModuleAsync(string moduleId, CancellationToken cancellationToken);

@@ -45,6 +45,7 @@ public sealed class LiveApiTests : IAsyncLifetime
         Assert.Equal("org-a", organization.GetProperty("organization_id").GetString());
         Assert.Equal(2, metrics.GetProperty("total_organizations").GetInt32());
         Assert.Equal(0, metrics.GetProperty("session_updates_dropped").GetInt64());
+        Assert.Equal(0, metrics.GetProperty("activities_counted_as_other").GetInt64());
     }
 
     [Fact]

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Dashboard.Data;
 using Dashboard.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Api;
 
@@ -213,6 +216,27 @@ public sealed class TrackApiTests : IAsyncLifetime
             "activities[1].sessionId",
             Assert.Single((await Envelope(response)).GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
         Assert.Equal(1, (await _app.GetDataAsync($"{DashboardApp.Api}/current")).GetProperty("active_sessions").GetInt64());
+    }
+
+    [Fact]
+    public async Task TrackBatch_FiftyThousandDistinctModules_KeepPayloadAndHistoryRowsAtTheBound()
+    {
+        foreach (var batch in Enumerable.Range(0, 50_000).Chunk(1000))
+        {
+            var response = await _client.PostAsJsonAsync($"{DashboardApp.Api}/track/batch", new
+            {
+                activities = batch.Select(i => new { userId = $"u{i}", organizationId = "o1", sessionId = $"s{i}", moduleId = $"m{i}" }),
+            });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await _app.PollAsync();
+        var metrics = await _app.GetDataAsync($"{DashboardApp.Api}/metrics");
+        await using var history = await _app.Services.GetRequiredService<IDbContextFactory<HistoryDbContext>>().CreateDbContextAsync();
+
+        Assert.Equal(201, metrics.GetProperty("modules").GetArrayLength());
+        Assert.Equal(49_800, metrics.GetProperty("activities_counted_as_other").GetInt64());
+        Assert.Equal(201, await history.ModuleUsageTracking.Select(row => row.ModuleId).Distinct().CountAsync());
     }
 
     private async Task AssertNothingStoredAsync()

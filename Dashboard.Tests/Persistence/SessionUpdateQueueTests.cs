@@ -97,7 +97,8 @@ public sealed class SessionUpdateQueueTests
     {
         var queue = NewQueue(capacity: 10);
         var store = new InProcessLiveStore(Options.Create(new TrackingOptions()), _time);
-        var tracker = new ActivityTracker(store, queue);
+        var tracker = new ActivityTracker(
+            store, new ModuleBound(store, Options.Create(new TrackingOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<ModuleBound>.Instance), queue);
 
         var result = await tracker.TrackAsync(Activity.Of("u1", "s1", active: false), default);
 

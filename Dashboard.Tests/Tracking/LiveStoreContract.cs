@@ -25,6 +25,9 @@ public abstract class LiveStoreContract
     private SessionUpdateQueue NewSessionQueue() =>
         new(Microsoft.Extensions.Options.Options.Create(new PersistenceOptions()), Time, NullLogger<SessionUpdateQueue>.Instance);
 
+    private ModuleBound NewModuleBound(ILiveStore store) =>
+        new(store, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<ModuleBound>.Instance);
+
     private Task<ILiveStore> NewStoreAsync() => CreateStoreAsync(Microsoft.Extensions.Options.Options.Create(Options), Time);
 
     [Fact]
@@ -369,7 +372,7 @@ public abstract class LiveStoreContract
     {
         var store = await NewStoreAsync();
         var queue = NewSessionQueue();
-        var tracker = new ActivityTracker(store, queue);
+        var tracker = new ActivityTracker(store, NewModuleBound(store), queue);
         await tracker.TrackAsync(Activity.Of("alice", "hx-1"), default);
 
         var result = await tracker.TrackBatchAsync([Activity.Of("mallory", "m-1"), Activity.Of("mallory", "hx-1")], default);
@@ -377,6 +380,39 @@ public abstract class LiveStoreContract
         Assert.True(result.SessionTaken);
         Assert.Equal([new ValidationError("activities[1].sessionId", "Session hx-1 belongs to another user.")], result.Errors);
         Assert.Equal(1, queue.Count);
+    }
+
+    [Fact]
+    public async Task Tracker_FiftyThousandDistinctModules_CountsThosePastTheBoundUnderOther()
+    {
+        var store = await NewStoreAsync();
+        var tracker = new ActivityTracker(store, NewModuleBound(store), NewSessionQueue());
+
+        foreach (var batch in Enumerable.Range(0, 50_000).Chunk(ActivityTracker.MaxBatchSize))
+        {
+            Assert.True((await tracker.TrackBatchAsync([.. batch.Select(i => Activity.Of($"u{i}", $"s{i}", module: $"m{i}"))], default)).IsValid);
+        }
+
+        var snapshot = await store.ReadSnapshotAsync(default);
+
+        Assert.Equal(Options.MaxModules + 1, snapshot.Modules.Count);
+        Assert.Equal(new DimensionCount(ModuleBound.Other, 50_000 - Options.MaxModules), snapshot.Modules[0]);
+        Assert.Equal(50_000, snapshot.ConcurrentUsers);
+    }
+
+    [Fact]
+    public async Task Tracker_ModuleOutsideTheAllowList_IsCountedUnderOther()
+    {
+        Options.Modules = ["tax", "payroll"];
+        var store = await NewStoreAsync();
+        var bound = NewModuleBound(store);
+        var tracker = new ActivityTracker(store, bound, NewSessionQueue());
+
+        await tracker.TrackBatchAsync([Activity.Of("u1", "s1", "tax"), Activity.Of("u2", "s2", "made-up"), Activity.Of("u3", "s3", "other")], default);
+
+        Assert.Equal(
+            [new DimensionCount("other", 2), new DimensionCount("tax", 1)], (await store.ReadSnapshotAsync(default)).Modules);
+        Assert.Equal(1, bound.CountedAsOther);
     }
 
     [Fact]
@@ -715,7 +751,7 @@ public abstract class LiveStoreContract
     {
         var store = await NewStoreAsync();
         var queue = NewSessionQueue();
-        var tracker = new ActivityTracker(store, queue);
+        var tracker = new ActivityTracker(store, NewModuleBound(store), queue);
 
         var result = await tracker.TrackBatchAsync(
             [Activity.Of("u1", "s1"), Activity.Of("u2", "s2") with { IpAddress = "999.1.1.1" }], default);
@@ -731,7 +767,7 @@ public abstract class LiveStoreContract
     {
         var store = await NewStoreAsync();
         var queue = NewSessionQueue();
-        var tracker = new ActivityTracker(store, queue);
+        var tracker = new ActivityTracker(store, NewModuleBound(store), queue);
 
         var result = await tracker.TrackAsync(
             new ActivityEvent { UserId = "", OrganizationId = "org 1", SessionId = new string('s', 129), ModuleId = "ok" },

@@ -29,4 +29,17 @@ public abstract class SharedLiveStoreContract : LiveStoreContract
         Assert.Equal(fromFirst.Organizations, again.Organizations);
         Assert.Equal(4, again.ConcurrentUsers);
     }
+
+    [Fact]
+    public async Task AdmitModules_SharedByInstances_AdmitsNoMoreThanTheBoundBetweenThem()
+    {
+        var first = await CreateStoreAsync(Microsoft.Extensions.Options.Options.Create(Options), Time);
+        var second = await CreateStoreAsync(Microsoft.Extensions.Options.Options.Create(Options), Time);
+
+        var fromFirst = await first.AdmitModulesAsync(["a", "b"], 3, default);
+        var fromSecond = await second.AdmitModulesAsync(["c", "d", "a"], 3, default);
+
+        Assert.Equal(["a", "b"], fromFirst);
+        Assert.Equal(["c", "a"], fromSecond);
+    }
 }

@@ -23,6 +23,17 @@ public sealed class TrackingOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_ModuleBoundAndAllowList_AreChecked()
+    {
+        var result = _validator.Validate(null, new TrackingOptions { MaxModules = 1, Modules = ["tax", "pay roll"] });
+
+        Assert.Equal(2, result.Failures!.Count());
+        Assert.Contains(result.Failures!, failure => failure.Contains("more than MaxModules", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, failure => failure.Contains("\"pay roll\" is not a module id", StringComparison.Ordinal));
+        Assert.Equal(200, new TrackingOptions().MaxModules);
+    }
+
+    [Fact]
     public void Validate_EveryProblem_IsListed()
     {
         var options = new TrackingOptions

@@ -30,7 +30,7 @@ public static class LiveEndpoints
     }
 
     private static Results<Ok<ApiEnvelope<MetricsData>>, JsonHttpResult<ApiError>> GetMetrics(
-        MetricsHub hub, IOptions<TrackingOptions> tracking, int? top)
+        MetricsHub hub, ModuleBound modules, IOptions<TrackingOptions> tracking, int? top)
     {
         var ranked = tracking.Value.TopOrganizations;
         if (top < 1 || top > ranked)
@@ -46,6 +46,7 @@ public static class LiveEndpoints
                 Resources = hub.Latest?.Resources,
                 UnacknowledgedAlerts = hub.Latest?.UnacknowledgedAlerts,
                 SessionUpdatesDropped = hub.Latest?.SessionQueue?.Dropped ?? 0,
+                ActivitiesCountedAsOther = modules.CountedAsOther,
                 Performance = hub.Latest?.Performance is { } performance ? PerformanceData.From(performance, MetricsPoller.PerformanceWindow) : null,
             });
     }

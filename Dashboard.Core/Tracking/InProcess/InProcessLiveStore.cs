@@ -16,6 +16,16 @@ public sealed class InProcessLiveStore(IOptions<TrackingOptions> options, TimePr
     // By session id: a session has one owner, whose user id its record holds.
     private readonly Dictionary<string, SessionRecord> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Module, long Minute), LatencyHistogram> _latencies = [];
+    private readonly HashSet<string> _modules = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyList<string>> AdmitModulesAsync(IReadOnlyList<string> modules, int maxModules, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<string>>(
+                [.. modules.Where(module => _modules.Contains(module) || (_modules.Count < maxModules && _modules.Add(module)))]);
+        }
+    }
 
     public Task<IReadOnlyList<int>> RecordAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken)
     {

@@ -85,6 +85,13 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         return await ClaimAsync(claim: true).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<string>> AdmitModulesAsync(IReadOnlyList<string> modules, int maxModules, CancellationToken cancellationToken)
+    {
+        var admitted = await EvaluateAsync(RedisScripts.AdmitModules, 0, [maxModules, .. modules.Select(module => (RedisValue)module)])
+            .ConfigureAwait(false);
+        return (string[])admitted!;
+    }
+
     /// <summary>
     /// Each shard counts up to the window's start and reports the organizations whose counts changed since their
     /// homes last heard; then the home shards with reports to apply, or a ranking newer than this instance holds,

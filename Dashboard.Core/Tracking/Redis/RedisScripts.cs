@@ -7,6 +7,7 @@ internal static class RedisScripts
 {
     public static readonly RedisScript Record = Load("record.lua");
     public static readonly RedisScript Claim = Load("claim.lua");
+    public static readonly RedisScript AdmitModules = Load("admit_modules.lua");
     public static readonly RedisScript Snapshot = Load("snapshot.lua");
     public static readonly RedisScript Organizations = Load("organizations.lua");
     public static readonly RedisScript ReportAll = Load("report_all.lua");

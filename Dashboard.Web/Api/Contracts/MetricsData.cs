@@ -24,6 +24,9 @@ public sealed record MetricsData(
     /// <summary>Session updates dropped since start because the queue to the database was full (docs/operations.md).</summary>
     public long SessionUpdatesDropped { get; init; }
 
+    /// <summary>Activities counted under "other" since start because their module was past the module bound.</summary>
+    public long ActivitiesCountedAsOther { get; init; }
+
     public static MetricsData From(LiveSnapshot snapshot, TimeSpan activityWindow, int topOrganizations) => new(
         snapshot.ConcurrentUsers,
         snapshot.ActiveSessions,

@@ -31,6 +31,8 @@
 --   TAG:h:<module>:<minute>  response-time histogram of a module's requests in one minute (minutes since the
 --                    epoch): latency bucket index -> requests, and 'e' -> errors; expires after two hours.
 --   TAG:hm           modules with requests, scored by the last one (the index of the histograms)
+--   TAG:mk           (shard 0 only) the modules counted by name, at most Dashboard:Tracking:MaxModules; activity for
+--                    any other is recorded under 'other' before it reaches a script (admit_modules.lua, ModuleBound)
 --
 -- A shard is also the home of the session ids that hash to it, where a session's owner is kept (claim.lua):
 --   TAG:so           session id -> the user who opened it; another user's heartbeat for it is refused
