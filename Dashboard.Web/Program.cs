@@ -11,6 +11,7 @@ using Dashboard.Web.Health;
 using Dashboard.Web.HostedServices;
 using Dashboard.Web.Live;
 using Dashboard.Web.Performance;
+using Dashboard.Web.Realtime;
 using Dashboard.Web.Resources;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
@@ -33,6 +34,9 @@ builder.Services.AddHostedService(services => services.GetRequiredService<AlertW
 builder.Services.AddSingleton<ResourceSampler>();
 builder.Services.AddSingleton<ApiLatencies>();
 builder.Services.AddSingleton<MetricsHub>();
+builder.Services.AddOptions<RealtimeOptions>().Bind(builder.Configuration.GetSection(RealtimeOptions.SectionName)).ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<RealtimeOptions>, RealtimeOptionsValidator>();
+builder.Services.AddSingleton<RealtimeConnections>();
 builder.Services.AddSingleton<MetricsPoller>();
 builder.Services.AddHostedService(services => services.GetRequiredService<MetricsPoller>());
 builder.Services.AddHostedService<LiveStoreCleanupService>();

@@ -1,7 +1,10 @@
 using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
+using System.Net;
 using Dashboard.Tests.Infrastructure;
+using Dashboard.Web.Realtime;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Api;
 
@@ -34,6 +37,33 @@ public sealed class RealtimeApiTests : IAsyncLifetime
         Assert.Equal(1, second.GetProperty("concurrent_users").GetInt64());
         Assert.Equal(1, second.GetProperty("active_sessions").GetInt64());
         Assert.Equal("tax", Assert.Single(second.GetProperty("modules").EnumerateArray()).GetProperty("module_id").GetString());
+    }
+
+    [Fact]
+    public async Task Realtime_PastTheStreamsAClientMayOpen_Answers503WithRetryAfter()
+    {
+        await using var app = new DashboardApp(new Dictionary<string, string?>
+        {
+            ["Dashboard:Realtime:MaxConnectionsPerClient"] = "1",
+            ["Dashboard:Realtime:RetryAfter"] = "00:00:07",
+        });
+        using var client = app.CreateClient();
+        await app.PollAsync();
+        using var open = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var first = await client.GetAsync($"{DashboardApp.Api}/realtime", HttpCompletionOption.ResponseHeadersRead, open.Token);
+
+        using var refused = await client.GetAsync($"{DashboardApp.Api}/realtime", HttpCompletionOption.ResponseHeadersRead);
+        var body = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        await open.CancelAsync();
+        first.Dispose();
+        var connections = app.Services.GetRequiredService<RealtimeConnections>();
+        await Eventually.HoldsAsync(() => connections.Open == 0, "the first stream ends");
+        using var again = await client.GetAsync($"{DashboardApp.Api}/realtime", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(7), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal("Too many realtime streams", body.GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
 
     private static async Task<JsonElement> NextDataEventAsync(IAsyncEnumerator<SseItem<string>> events)

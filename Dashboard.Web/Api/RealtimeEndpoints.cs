@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Dashboard.Core.Configuration;
 using Dashboard.Web.Api.Contracts;
 using Dashboard.Web.Live;
+using Dashboard.Web.Realtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -21,39 +23,66 @@ public static class RealtimeEndpoints
     {
         group.MapGet("/realtime", Stream)
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .Produces<ApiError>(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Real-time stream: one event per poll (server-sent events)");
         return group;
     }
 
-    private static ServerSentEventsResult<RealtimeEvent?> Stream(MetricsHub hub, IOptions<TrackingOptions> tracking, TimeProvider time, CancellationToken cancellationToken) =>
-        TypedResults.ServerSentEvents(Events(hub, tracking.Value.PollInterval / 2, time, cancellationToken));
-
-    private static async IAsyncEnumerable<SseItem<RealtimeEvent?>> Events(
-        MetricsHub hub, TimeSpan keepAlive, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static Results<ServerSentEventsResult<RealtimeEvent?>, JsonHttpResult<ApiError>> Stream(
+        HttpContext context, MetricsHub hub, RealtimeConnections connections, IOptions<RealtimeOptions> realtime,
+        IOptions<TrackingOptions> tracking, TimeProvider time, CancellationToken cancellationToken)
     {
-        await using var polls = hub.WatchAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        var next = polls.MoveNextAsync().AsTask();
-        while (true)
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var place = connections.TryOpen(client);
+        if (place is null)
         {
-            var idle = Task.Delay(keepAlive, time, cancellationToken);
-            if (await Task.WhenAny(next, idle) == idle)
+            var retryAfter = (int)realtime.Value.RetryAfter.TotalSeconds;
+            context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+            return ApiResults.Error(StatusCodes.Status503ServiceUnavailable, "Too many realtime streams",
+                $"This instance has as many streams open as it keeps ({RealtimeOptions.SectionName}); try again in {retryAfter} s.");
+        }
+
+        return TypedResults.ServerSentEvents(Events(hub, place, tracking.Value.PollInterval / 2, time, cancellationToken));
+    }
+
+    internal static async IAsyncEnumerable<SseItem<RealtimeEvent?>> Events(
+        MetricsHub hub, IDisposable place, TimeSpan keepAlive, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await using var polls = hub.WatchAsync(stop.Token).GetAsyncEnumerator(stop.Token);
+        var next = polls.MoveNextAsync().AsTask();
+        try
+        {
+            while (true)
             {
-                if (idle.IsCanceled)
+                var idle = Task.Delay(keepAlive, time, cancellationToken);
+                if (await Task.WhenAny(next, idle) == idle)
+                {
+                    if (idle.IsCanceled)
+                    {
+                        yield break;
+                    }
+
+                    yield return new SseItem<RealtimeEvent?>(null, KeepAliveEvent);
+                    continue;
+                }
+
+                if (!await SucceededAsync(next))
                 {
                     yield break;
                 }
 
-                yield return new SseItem<RealtimeEvent?>(null, KeepAliveEvent);
-                continue;
+                yield return new SseItem<RealtimeEvent?>(RealtimeEvent.From(polls.Current));
+                next = polls.MoveNextAsync().AsTask();
             }
-
-            if (!await SucceededAsync(next))
-            {
-                yield break;
-            }
-
-            yield return new SseItem<RealtimeEvent?>(RealtimeEvent.From(polls.Current));
-            next = polls.MoveNextAsync().AsTask();
+        }
+        finally
+        {
+            // The client left while a read of the hub was pending: an async iterator refuses to be disposed then
+            // (NotSupportedException, logged for every disconnect, and its hub subscription kept). End that read first.
+            await stop.CancelAsync();
+            await SucceededAsync(next);
+            place.Dispose();
         }
     }
 
