@@ -9,14 +9,14 @@ namespace Dashboard.Web.Live;
 public sealed class PerPollCache(MetricsHub hub)
 {
     private readonly Lock _lock = new();
-    private ConcurrentDictionary<object, Task<object>> _reads = new();
+    private ConcurrentDictionary<object, Lazy<Task<object>>> _reads = new();
     private DateTimeOffset? _readsPoll;
 
     // Reads are shared between callers, so none of them may run with one caller's cancellation token.
     public async Task<T> GetAsync<T>(object key, Func<Task<T>> read)
         where T : notnull
     {
-        ConcurrentDictionary<object, Task<object>> reads;
+        ConcurrentDictionary<object, Lazy<Task<object>>> reads;
         lock (_lock)
         {
             var poll = hub.Latest?.PolledAt;
@@ -29,14 +29,15 @@ public sealed class PerPollCache(MetricsHub hub)
             reads = _reads;
         }
 
-        var task = reads.GetOrAdd(key, async _ => await read());
+        // Callers racing on a new key may each build a Lazy, but only the one stored is ever started.
+        var lazy = reads.GetOrAdd(key, _ => new Lazy<Task<object>>(async () => await read()));
         try
         {
-            return (T)await task;
+            return (T)await lazy.Value;
         }
         catch
         {
-            reads.TryRemove(new KeyValuePair<object, Task<object>>(key, task));
+            reads.TryRemove(new KeyValuePair<object, Lazy<Task<object>>>(key, lazy));
             throw;
         }
     }
