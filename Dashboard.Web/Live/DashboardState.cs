@@ -2,31 +2,47 @@ namespace Dashboard.Web.Live;
 
 /// <summary>
 /// One viewer's live view (scoped to a circuit): follows the hub, can be paused without affecting anyone else,
-/// and tells its components when to re-render, at most once per <see cref="ThrottleInterval"/>.
+/// and tells its subscribers when to re-render, at most once per <see cref="ThrottleInterval"/>.
 /// </summary>
 public sealed class DashboardState : IDisposable
 {
     public static readonly TimeSpan ThrottleInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly TimeProvider _time;
-    private readonly IDisposable _subscription;
+    private readonly ILogger<DashboardState> _logger;
+    private readonly IDisposable _hubSubscription;
+    private readonly Lock _lock = new();
+    private readonly List<StateSubscription> _subscriptions = [];
     private PollResult? _newest;
     private int _notifyPending;
 
-    public DashboardState(MetricsHub hub, TimeProvider time)
+    public DashboardState(MetricsHub hub, TimeProvider time, ILogger<DashboardState> logger)
     {
         _time = time;
+        _logger = logger;
         _newest = Current = hub.Latest;
-        _subscription = hub.Subscribe(OnPoll);
+        _hubSubscription = hub.Subscribe(OnPoll);
     }
-
-    /// <summary>Raised (off the UI thread) when <see cref="Current"/> or <see cref="IsPaused"/> changed.</summary>
-    public event Func<Task>? Changed;
 
     /// <summary>What this viewer sees: the newest poll, or the one shown when they paused.</summary>
     public PollResult? Current { get; private set; }
 
     public bool IsPaused { get; private set; }
+
+    /// <summary>
+    /// Calls <paramref name="onChanged"/> (off the UI thread) whenever <see cref="Current"/> or <see cref="IsPaused"/>
+    /// changed, until the subscription is disposed; <paramref name="name"/> names it in the log when it fails.
+    /// </summary>
+    public StateSubscription Subscribe(string name, Func<CancellationToken, Task> onChanged)
+    {
+        var subscription = new StateSubscription(name, onChanged, Unsubscribe);
+        lock (_lock)
+        {
+            _subscriptions.Add(subscription);
+        }
+
+        return subscription;
+    }
 
     public void SetPaused(bool paused)
     {
@@ -39,7 +55,15 @@ public sealed class DashboardState : IDisposable
         _ = NotifyAsync();
     }
 
-    public void Dispose() => _subscription.Dispose();
+    public void Dispose() => _hubSubscription.Dispose();
+
+    private void Unsubscribe(StateSubscription subscription)
+    {
+        lock (_lock)
+        {
+            _subscriptions.Remove(subscription);
+        }
+    }
 
     private void OnPoll(PollResult result)
     {
@@ -51,7 +75,8 @@ public sealed class DashboardState : IDisposable
         }
     }
 
-    // Coalesces bursts: a notification already waiting covers the ones that arrive meanwhile.
+    // Coalesces bursts: a notification already waiting covers the ones that arrive meanwhile. Never throws: each
+    // subscriber's failure is logged by its subscription.
     private async Task NotifyAsync()
     {
         if (Interlocked.Exchange(ref _notifyPending, 1) == 1)
@@ -61,9 +86,12 @@ public sealed class DashboardState : IDisposable
 
         await Task.Delay(ThrottleInterval, _time);
         Interlocked.Exchange(ref _notifyPending, 0);
-        if (Changed is { } changed)
+        StateSubscription[] subscriptions;
+        lock (_lock)
         {
-            await changed();
+            subscriptions = [.. _subscriptions];
         }
+
+        await Task.WhenAll(subscriptions.Select(subscription => subscription.RunAsync(_logger)));
     }
 }

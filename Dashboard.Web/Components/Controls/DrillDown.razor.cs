@@ -8,16 +8,13 @@ using MudBlazor;
 namespace Dashboard.Web.Components.Controls;
 
 /// <summary>What a module or an organization page shows live: its users, the other dimension's split, its sessions.</summary>
-public sealed partial class DrillDown : IDisposable
+public sealed partial class DrillDown
 {
     public const int SessionsShown = 10;
 
     private IReadOnlyList<DimensionCount> _breakdown = [];
     private SessionPage _sessions = new([], 0);
     private List<BreadcrumbItem> _breadcrumbs = [];
-
-    [Inject]
-    public required DashboardState State { get; init; }
 
     [Inject]
     public required LiveReads Reads { get; init; }
@@ -53,15 +50,14 @@ public sealed partial class DrillDown : IDisposable
         ? DashboardUrls.Sessions(moduleId: Id)
         : DashboardUrls.Sessions(organizationId: Id);
 
-    protected override void OnInitialized() => State.Changed += OnChangedAsync;
-
     protected override async Task OnParametersSetAsync()
     {
         _breadcrumbs = [new("Overview", DashboardUrls.Overview(Range)), new(Title, href: null, disabled: true)];
         await LoadAsync();
     }
 
-    public void Dispose() => State.Changed -= OnChangedAsync;
+    // Each poll refreshes the breakdown and the sessions.
+    protected override Task RefreshAsync(CancellationToken cancellationToken) => LoadAsync();
 
     private string BreakdownUrl(string id) => Kind == DrillDownKind.Module
         ? DashboardUrls.Organization(id, Range)
@@ -91,15 +87,4 @@ public sealed partial class DrillDown : IDisposable
             // The banner explains; the last figures stay on screen.
         }
     }
-
-    // Paused viewers keep what they see; otherwise each poll refreshes the breakdown and the sessions.
-    private Task OnChangedAsync() => InvokeAsync(async () =>
-    {
-        if (!State.IsPaused)
-        {
-            await LoadAsync();
-        }
-
-        StateHasChanged();
-    });
 }

@@ -9,15 +9,12 @@ using MudBlazor;
 namespace Dashboard.Web.Components.Controls;
 
 /// <summary>Peak, average, trend and the users chart of one scope over the range in the URL; refreshed each poll.</summary>
-public sealed partial class RangeHistory : IDisposable
+public sealed partial class RangeHistory
 {
     private RangeSummary? _summary;
 
     [Inject]
     public required HistoryReads History { get; init; }
-
-    [Inject]
-    public required DashboardState State { get; init; }
 
     [Parameter, EditorRequired]
     public required HistoryScope Scope { get; set; }
@@ -85,11 +82,9 @@ public sealed partial class RangeHistory : IDisposable
         }
     }
 
-    protected override void OnInitialized() => State.Changed += OnChangedAsync;
-
     protected override Task OnParametersSetAsync() => LoadAsync();
 
-    public void Dispose() => State.Changed -= OnChangedAsync;
+    protected override Task RefreshAsync(CancellationToken cancellationToken) => LoadAsync();
 
     private async Task LoadAsync()
     {
@@ -103,14 +98,4 @@ public sealed partial class RangeHistory : IDisposable
             // The banner says the history database is down; the last figures stay.
         }
     }
-
-    private Task OnChangedAsync() => InvokeAsync(async () =>
-    {
-        if (!State.IsPaused)
-        {
-            await LoadAsync();
-        }
-
-        StateHasChanged();
-    });
 }

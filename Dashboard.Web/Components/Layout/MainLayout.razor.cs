@@ -1,10 +1,9 @@
 using Dashboard.Web.Demo;
-using Dashboard.Web.Live;
 using Microsoft.JSInterop;
 
 namespace Dashboard.Web.Components.Layout;
 
-public sealed partial class MainLayout : IDisposable
+public sealed partial class MainLayout
 {
     private const string ThemeKey = "dashboard-theme";
 
@@ -20,16 +19,11 @@ public sealed partial class MainLayout : IDisposable
     [Inject]
     public required DemoMode Demo { get; init; }
 
-    [Inject]
-    public required DashboardState State { get; init; }
+    // A layout is any component with a Body parameter; this one also follows the live view (the alert badge).
+    [Parameter]
+    public RenderFragment? Body { get; set; }
 
     private int UnacknowledgedAlerts => State.Current?.UnacknowledgedAlerts ?? 0;
-
-    protected override void OnInitialized() => State.Changed += OnChangedAsync;
-
-    public void Dispose() => State.Changed -= OnChangedAsync;
-
-    private Task OnChangedAsync() => InvokeAsync(StateHasChanged);
 
     // The choice is per browser: read it once the circuit can talk to the page.
     protected override async Task OnAfterRenderAsync(bool firstRender)

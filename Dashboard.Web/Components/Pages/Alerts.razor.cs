@@ -10,7 +10,7 @@ using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages;
 
-public sealed partial class Alerts : IDisposable
+public sealed partial class Alerts
 {
     public const int AlertsShown = 200;
     private const string NameKey = "dashboard-acknowledged-by";
@@ -22,9 +22,6 @@ public sealed partial class Alerts : IDisposable
 
     [Inject]
     public required AlertReads Reads { get; init; }
-
-    [Inject]
-    public required DashboardState State { get; init; }
 
     [Inject]
     public required IDialogService Dialogs { get; init; }
@@ -44,11 +41,9 @@ public sealed partial class Alerts : IDisposable
     [SupplyParameterFromQuery(Name = "severity")]
     public string? Severity { get; set; }
 
-    protected override void OnInitialized() => State.Changed += OnChangedAsync;
-
     protected override Task OnParametersSetAsync() => LoadAsync();
 
-    public void Dispose() => State.Changed -= OnChangedAsync;
+    protected override Task RefreshAsync(CancellationToken cancellationToken) => LoadAsync();
 
     private async Task LoadAsync()
     {
@@ -120,12 +115,6 @@ public sealed partial class Alerts : IDisposable
         ["status"] = string.IsNullOrEmpty(status) ? null : status,
         ["severity"] = string.IsNullOrEmpty(severity) ? null : severity,
     }.Where(pair => pair.Value is not null));
-
-    private Task OnChangedAsync() => InvokeAsync(async () =>
-    {
-        await LoadAsync();
-        StateHasChanged();
-    });
 
     private static Color SeverityColor(AlertSeverity severity) => severity switch
     {

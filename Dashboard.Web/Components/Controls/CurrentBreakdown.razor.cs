@@ -1,0 +1,38 @@
+using Dashboard.Core.Tracking;
+using Dashboard.Web.Components.Charts;
+using MudBlazor;
+
+namespace Dashboard.Web.Components.Controls;
+
+/// <summary>Users per module and the most active organizations at the poll the viewer sees, each a link to its page.</summary>
+public sealed partial class CurrentBreakdown
+{
+    public const int TopOrganizationCount = 10;
+
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
+    [Parameter, EditorRequired]
+    public required RangeSelection Range { get; set; }
+
+    [CascadingParameter(Name = "DarkMode")]
+    public bool DarkMode { get; set; }
+
+    private LiveSnapshot? Snapshot => State.Current?.Snapshot;
+
+    private IReadOnlyList<DimensionCount> Modules => Snapshot?.Modules ?? [];
+
+    private IReadOnlyList<ChartBar> ModuleBars => [.. Modules.Select(module => new ChartBar(module.Id, module.Users))];
+
+    private IEnumerable<DimensionCount> TopOrganizations => (Snapshot?.Organizations ?? []).Take(TopOrganizationCount);
+
+    private void OpenModule(string moduleId) => Navigation.NavigateTo(DashboardUrls.Module(moduleId, Range));
+
+    private void OpenOrganization(TableRowClickEventArgs<DimensionCount> click)
+    {
+        if (click.Item is { } organization)
+        {
+            Navigation.NavigateTo(DashboardUrls.Organization(organization.Id, Range));
+        }
+    }
+}
