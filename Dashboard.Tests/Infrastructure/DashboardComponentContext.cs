@@ -1,19 +1,15 @@
 using Bunit;
-using Dashboard.Core.Alerts;
-using Dashboard.Core.Configuration;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.Configuration;
 using Dashboard.Tests.Data;
-using Dashboard.Web.Alerts;
-using Dashboard.Web.Demo;
+using Dashboard.Web;
 using Dashboard.Web.Live;
-using Dashboard.Web.Performance;
-using Dashboard.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Time.Testing;
-using MudBlazor.Services;
 
 namespace Dashboard.Tests.Infrastructure;
 
@@ -31,24 +27,7 @@ public abstract class DashboardComponentContext : BunitContext, IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(_database.Settings).Build();
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddSingleton<TimeProvider>(Time);
-        Services.AddLiveTracking(configuration);
-        Services.AddDashboardHistory(configuration);
-        Services.AddMudServices();
-        Services.AddOptions<AlertOptions>();
-        Services.AddSingleton<AlertEvaluator>();
-        Services.AddSingleton<AlertMonitor>();
-        Services.AddHttpClient();
-        Services.AddSingleton<AlertWebhook>();
-        Services.AddSingleton<ResourceSampler>();
-        Services.AddSingleton<ApiLatencies>();
-        Services.AddSingleton<MetricsHub>();
-        Services.AddSingleton<MetricsPoller>();
-        Services.AddSingleton<PerPollCache>();
-        Services.AddSingleton<LiveReads>();
-        Services.AddSingleton<HistoryReads>();
-        Services.AddSingleton<AlertReads>();
-        Services.AddSingleton(new DemoMode(false));
-        Services.AddScoped<DashboardState>();
+        Services.AddDashboardWeb(configuration, new HostingEnvironment { EnvironmentName = Environments.Production });
     }
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 5, TimeSpan.Zero));
