@@ -43,7 +43,7 @@ public static class DashboardWebServiceCollectionExtensions
         services.AddSingleton<PerPollCache>();
         services.AddSingleton<LiveReads>();
         services.AddSingleton<HistoryReads>();
-        services.AddSingleton<AlertReads>();
+        services.AddSingleton<AlertManagement>();
         services.AddScoped<DashboardState>();
 
         var demo = DemoMode.Decide(configuration, environment);

@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Api;
 
-/// <summary>Reads of "now", served from the latest poll in the hub, so API traffic never adds store reads.</summary>
+/// <summary>
+/// Reads of "now": counts from the latest poll in the hub, and an organization's split by module from
+/// <see cref="LiveReads"/> (once per poll), so API traffic never adds more than one store read per question per poll.
+/// </summary>
 public static class LiveEndpoints
 {
     public const int DefaultTopOrganizations = 10;

@@ -4,8 +4,9 @@ using System.Threading.Channels;
 namespace Dashboard.Web.Live;
 
 /// <summary>
-/// The one place every viewer reads live data from: the poller publishes each poll here, and pages, the SSE stream
-/// and API reads of "current" are served from it, so their number never changes how often the stores are read.
+/// Where the poller publishes each poll (the push path): every viewer's <see cref="DashboardState"/>, the SSE stream
+/// and API reads of "now" are served from it, so their number never changes how often the stores are read. Its poll
+/// time also marks when the per-poll reads (<see cref="PerPollCache"/>) start afresh.
 /// </summary>
 public sealed class MetricsHub
 {

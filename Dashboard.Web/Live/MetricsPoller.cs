@@ -13,8 +13,9 @@ namespace Dashboard.Web.Live;
 
 /// <summary>
 /// Reads one snapshot from the live store every poll interval, records it as history with this instance's resources,
-/// runs the alert rules on it, and publishes it to the hub.
-/// The only reader of the live store for viewers: one per instance, whatever the number of dashboards or streams open.
+/// runs the alert rules on it, and publishes it to the hub: the start of the push path, one per instance whatever the
+/// number of dashboards or streams open. What the snapshot does not carry (drill-downs, session lists, ranges) is read
+/// on demand by the per-poll reads instead (docs/architecture.md).
 /// </summary>
 public sealed partial class MetricsPoller(
     ILiveStore store,

@@ -21,7 +21,7 @@ public sealed partial class Alerts
     private int _total;
 
     [Inject]
-    public required AlertReads Reads { get; init; }
+    public required AlertManagement Management { get; init; }
 
     [Inject]
     public required IDialogService Dialogs { get; init; }
@@ -55,8 +55,8 @@ public sealed partial class Alerts
                 Severity = Enum.TryParse<AlertSeverity>(Severity, true, out var severity) ? severity : null,
                 PageSize = AlertsShown,
             };
-            (_alerts, _total) = await Reads.ListAsync(query);
-            _rules = await Reads.RulesAsync();
+            (_alerts, _total) = await Management.ListAsync(query);
+            _rules = await Management.RulesAsync();
         }
         catch (StoreUnavailableException)
         {
@@ -78,7 +78,7 @@ public sealed partial class Alerts
         }
 
         await JS.InvokeVoidAsync("localStorage.setItem", NameKey, name);
-        var (outcome, _) = await Reads.AcknowledgeAsync(alert.Id, name, note);
+        var (outcome, _) = await Management.AcknowledgeAsync(alert.Id, name, note);
         Snackbar.Add(
             outcome == AcknowledgeOutcome.Acknowledged ? $"Alert {alert.Id} acknowledged." : $"Alert {alert.Id} was no longer active.",
             outcome == AcknowledgeOutcome.Acknowledged ? MudBlazor.Severity.Success : MudBlazor.Severity.Warning);
@@ -100,7 +100,7 @@ public sealed partial class Alerts
         }
 
         var name = await JS.InvokeAsync<string?>("localStorage.getItem", NameKey);
-        await Reads.SaveRuleAsync(valid, name);
+        await Management.SaveRuleAsync(valid, name);
         _edits.Remove(rule.Id);
         Snackbar.Add($"Rule {rule.Id} saved; it applies from the next poll.", MudBlazor.Severity.Success);
         await LoadAsync();

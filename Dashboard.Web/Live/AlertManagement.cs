@@ -4,10 +4,11 @@ using Dashboard.Data.Alerts;
 namespace Dashboard.Web.Live;
 
 /// <summary>
-/// What the alert pages read and do: the alert list (read once per poll per filter, refreshed at once after an
-/// acknowledgement), acknowledging, and the rules.
+/// What the alerts page reads and changes: the alert list and the rules, read once per poll per question like the
+/// other per-poll reads; and acknowledging an alert or saving a rule, which write to the database and make the next
+/// read see the change at once instead of at the next poll.
 /// </summary>
-public sealed class AlertReads(AlertStore alerts, AlertRuleStore rules, PerPollCache cache, TimeProvider time)
+public sealed class AlertManagement(AlertStore alerts, AlertRuleStore rules, PerPollCache cache, TimeProvider time)
 {
     private int _version;
 
