@@ -111,7 +111,7 @@ public static class AlertEndpoints
             return error;
         }
 
-        var (rule, errors) = AlertRuleValidator.Validate(id, body!);
+        var (rule, errors) = body!.ToRule(id);
         if (rule is null)
         {
             return ApiResults.Invalid(errors);

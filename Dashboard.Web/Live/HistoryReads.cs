@@ -10,11 +10,11 @@ namespace Dashboard.Web.Live;
 public sealed class HistoryReads(HistoryQueries queries, PerformanceQueries performance, PerPollCache cache, TimeProvider time)
 {
     /// <summary>The platform's response times minute by minute over the range; empty when the range is refused.</summary>
-    public Task<IReadOnlyList<PerformancePoint>> LatencyAsync(string start, string end) =>
+    public Task<IReadOnlyList<LatencyMinute>> LatencyAsync(string start, string end) =>
         cache.GetAsync(("latency", start, end), async () =>
             TimeRange.TryParse(start, end, time.GetUtcNow(), out var range, out _)
-                ? await performance.GetOverallAsync(range, CancellationToken.None)
-                : (IReadOnlyList<PerformancePoint>)[]);
+                ? [.. (await performance.GetOverallAsync(range, CancellationToken.None)).Select(LatencyMinute.From)]
+                : (IReadOnlyList<LatencyMinute>)[]);
 
     public Task<RangeSummary> SummaryAsync(HistoryScope scope, string start, string end) =>
         cache.GetAsync(("history", scope, start, end), async () =>

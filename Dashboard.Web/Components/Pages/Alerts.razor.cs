@@ -1,7 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Alerts;
 using Dashboard.Core.Tracking;
-using Dashboard.Web.Api;
 using Dashboard.Web.Components.Controls;
 using Dashboard.Web.Live;
 using Microsoft.AspNetCore.WebUtilities;
@@ -92,15 +91,15 @@ public sealed partial class Alerts
     private async Task SaveRuleAsync(AlertRule rule)
     {
         var edited = Edited(rule);
-        var (valid, errors) = AlertRuleValidator.Validate(rule.Id, new(edited.Kind, edited.Scope.ToString(), edited.Threshold, edited.Severity, edited.ForPolls, edited.Enabled, null));
-        if (valid is null)
+        var errors = AlertRuleValidator.Validate(edited);
+        if (errors.Count > 0)
         {
             Snackbar.Add(string.Join(" ", errors.Select(error => error.Message)), MudBlazor.Severity.Error);
             return;
         }
 
         var name = await JS.InvokeAsync<string?>("localStorage.getItem", NameKey);
-        await Management.SaveRuleAsync(valid, name);
+        await Management.SaveRuleAsync(edited, name);
         _edits.Remove(rule.Id);
         Snackbar.Add($"Rule {rule.Id} saved; it applies from the next poll.", MudBlazor.Severity.Success);
         await LoadAsync();
