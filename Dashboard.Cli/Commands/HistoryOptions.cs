@@ -47,7 +47,7 @@ internal sealed class HistoryOptions
     {
         var start = parse.GetRequiredValue(Start);
         var end = parse.GetRequiredValue(End);
-        if (!Dashboard.Core.History.TimeRange.TryParse(start, end, time.GetUtcNow(), out _, out var problem))
+        if (!Dashboard.Ranges.TimeRange.TryParse(start, end, time.GetUtcNow(), out _, out var problem))
         {
             throw new UsageException(problem);
         }

@@ -3,6 +3,7 @@ using Dashboard.Core.Tracking;
 using Dashboard.Data.Configuration;
 using Dashboard.Data.Entities;
 using Dashboard.Data.Storage;
+using Dashboard.Ranges;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
-using Dashboard.Core.History;
 using Dashboard.Core.Performance;
 using Dashboard.Data.Entities;
 using Dashboard.Data.Storage;
+using Dashboard.Ranges;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Data.History;

@@ -1,6 +1,6 @@
-using Dashboard.Core.History;
 using Dashboard.Core.Performance;
 using Dashboard.Data.History;
+using Dashboard.Ranges;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Data;

@@ -1,9 +1,9 @@
-using Dashboard.Core.History;
 using Dashboard.Core.Performance;
 using Dashboard.Core.Tracking;
 using Dashboard.Data;
 using Dashboard.Data.Entities;
 using Dashboard.Data.History;
+using Dashboard.Ranges;
 using Dashboard.Tests.Tracking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using Dashboard.Core.History;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.Entities;
 using Dashboard.Data.History;
+using Dashboard.Ranges;
 using Dashboard.Tests.Tracking;
 using Microsoft.Extensions.DependencyInjection;
 

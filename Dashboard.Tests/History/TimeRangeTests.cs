@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dashboard.Core.History;
+using Dashboard.Ranges;
 
 namespace Dashboard.Tests.History;
 

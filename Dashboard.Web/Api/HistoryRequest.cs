@@ -1,5 +1,6 @@
 using Dashboard.Core.History;
 using Dashboard.Core.Tracking;
+using Dashboard.Ranges;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dashboard.Web.Api;

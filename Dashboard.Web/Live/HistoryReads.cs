@@ -1,5 +1,6 @@
 using Dashboard.Core.History;
 using Dashboard.Data.History;
+using Dashboard.Ranges;
 
 namespace Dashboard.Web.Live;
 

@@ -1,4 +1,5 @@
 using Dashboard.Core.History;
+using Dashboard.Ranges;
 
 namespace Dashboard.Web.Live;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Dashboard.Core.History;
+namespace Dashboard.Ranges;
 
 /// <summary>
 /// A span of server time [Start, End) that history is asked about. <see cref="TryParse"/> is the one parser of the
