@@ -1,3 +1,5 @@
+using Dashboard.Core.History;
+using Dashboard.Web.Api;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Dashboard.Web.Components;
@@ -21,8 +23,23 @@ public static class DashboardUrls
 
     public static string SessionsCsv(string? moduleId, string? organizationId, string? userId) =>
         QueryHelpers.AddQueryString(
-            "/api/concurrent-users/sessions",
+            $"{ConcurrentUsersApi.Prefix}/sessions",
             Present(("format", "csv"), ("module", moduleId), ("organization", organizationId), ("user", userId)));
+
+    /// <summary>The trend of <paramref name="scope"/> over <paramref name="range"/> as the API's CSV download.</summary>
+    public static string TrendCsv(HistoryScope scope, RangeSelection range)
+    {
+        var (start, end) = range.Bounds;
+        return QueryHelpers.AddQueryString(
+            $"{ConcurrentUsersApi.Prefix}/trend",
+            Present(
+                ("start", start), ("end", end), ("format", "csv"),
+                ("module", scope.Kind == HistoryScopeKind.Module ? scope.Id : null),
+                ("organization", scope.Kind == HistoryScopeKind.Organization ? scope.Id : null)));
+    }
+
+    public static string Alerts(string? status = null, string? severity = null) =>
+        QueryHelpers.AddQueryString("/alerts", Present(("status", status), ("severity", severity)));
 
     private static Dictionary<string, string?> Present(params (string Key, string? Value)[] parameters) =>
         parameters.Where(parameter => !string.IsNullOrEmpty(parameter.Value)).ToDictionary(parameter => parameter.Key, parameter => parameter.Value);

@@ -3,7 +3,6 @@ using Dashboard.Core.History;
 using Dashboard.Core.Tracking;
 using Dashboard.Web.Components.Charts;
 using Dashboard.Web.Live;
-using Microsoft.AspNetCore.WebUtilities;
 using MudBlazor;
 
 namespace Dashboard.Web.Components.Controls;
@@ -63,24 +62,7 @@ public sealed partial class RangeHistory
 
     private ChartMarker? PeakMarker => _summary?.Peak is { At: { } at } peak ? new ChartMarker($"Peak {peak.Users}", at, peak.Users) : null;
 
-    private string CsvUrl
-    {
-        get
-        {
-            var (start, end) = Range.Bounds;
-            var query = new Dictionary<string, string?> { ["start"] = start, ["end"] = end, ["format"] = "csv" };
-            if (Scope.Kind == HistoryScopeKind.Module)
-            {
-                query["module"] = Scope.Id;
-            }
-            else if (Scope.Kind == HistoryScopeKind.Organization)
-            {
-                query["organization"] = Scope.Id;
-            }
-
-            return QueryHelpers.AddQueryString("/api/concurrent-users/trend", query);
-        }
-    }
+    private string CsvUrl => DashboardUrls.TrendCsv(Scope, Range);
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 

@@ -3,7 +3,6 @@ using Dashboard.Core.Alerts;
 using Dashboard.Core.Tracking;
 using Dashboard.Web.Components.Controls;
 using Dashboard.Web.Live;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.JSInterop;
 using MudBlazor;
 
@@ -105,15 +104,9 @@ public sealed partial class Alerts
         await LoadAsync();
     }
 
-    private void ChangeStatus(string value) => Navigation.NavigateTo(Url(value, Severity));
+    private void ChangeStatus(string value) => Navigation.NavigateTo(DashboardUrls.Alerts(value, Severity));
 
-    private void ChangeSeverity(string value) => Navigation.NavigateTo(Url(Status, value));
-
-    private static string Url(string? status, string? severity) => QueryHelpers.AddQueryString("/alerts", new Dictionary<string, string?>
-    {
-        ["status"] = string.IsNullOrEmpty(status) ? null : status,
-        ["severity"] = string.IsNullOrEmpty(severity) ? null : severity,
-    }.Where(pair => pair.Value is not null));
+    private void ChangeSeverity(string value) => Navigation.NavigateTo(DashboardUrls.Alerts(Status, value));
 
     private static Color SeverityColor(AlertSeverity severity) => severity switch
     {
