@@ -2,6 +2,7 @@ using Dashboard.Core.Alerts;
 using Dashboard.Core.Configuration;
 using Dashboard.Data.Configuration;
 using Dashboard.Web.Alerts;
+using Dashboard.Web.Components.Storage;
 using Dashboard.Web.Demo;
 using Dashboard.Web.HostedServices;
 using Dashboard.Web.Live;
@@ -45,6 +46,7 @@ public static class DashboardWebServiceCollectionExtensions
         services.AddSingleton<HistoryReads>();
         services.AddSingleton<AlertManagement>();
         services.AddScoped<DashboardState>();
+        services.AddScoped<ILocalStorage, LocalStorage>();
 
         var demo = DemoMode.Decide(configuration, environment);
         services.AddSingleton(demo);

@@ -1,8 +1,10 @@
+using System.Globalization;
 using Bunit;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.Configuration;
 using Dashboard.Tests.Data;
 using Dashboard.Web;
+using Dashboard.Web.Components.Storage;
 using Dashboard.Web.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
@@ -24,11 +26,19 @@ public abstract class DashboardComponentContext : BunitContext, IAsyncLifetime
     protected DashboardComponentContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // Renders on a shared 2-core machine can take seconds; bUnit's default 1 s wait fails there by chance.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+        // Numbers and dates on screen must not depend on the machine's culture.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(_database.Settings).Build();
         Services.AddSingleton<IConfiguration>(configuration);
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddDashboardWeb(configuration, new HostingEnvironment { EnvironmentName = Environments.Production });
+        Services.AddSingleton<ILocalStorage>(Storage);
     }
+
+    protected FakeLocalStorage Storage { get; } = new();
 
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 5, TimeSpan.Zero));
 

@@ -1,12 +1,10 @@
 using Dashboard.Web.Demo;
-using Microsoft.JSInterop;
+using Dashboard.Web.Components.Storage;
 
 namespace Dashboard.Web.Components.Layout;
 
 public sealed partial class MainLayout
 {
-    private const string ThemeKey = "dashboard-theme";
-
     private bool _drawerOpen = true;
     private bool _isDarkMode;
 
@@ -14,7 +12,7 @@ public sealed partial class MainLayout
     private bool _interactive;
 
     [Inject]
-    public required IJSRuntime JS { get; init; }
+    public required ILocalStorage Storage { get; init; }
 
     [Inject]
     public required DemoMode Demo { get; init; }
@@ -30,7 +28,7 @@ public sealed partial class MainLayout
     {
         if (firstRender)
         {
-            _isDarkMode = await JS.InvokeAsync<string?>("localStorage.getItem", ThemeKey) == "dark";
+            _isDarkMode = await Storage.GetAsync(BrowserStorageKeys.Theme) == "dark";
             _interactive = true;
             StateHasChanged();
         }
@@ -39,6 +37,6 @@ public sealed partial class MainLayout
     private async Task ToggleThemeAsync()
     {
         _isDarkMode = !_isDarkMode;
-        await JS.InvokeVoidAsync("localStorage.setItem", ThemeKey, _isDarkMode ? "dark" : "light");
+        await Storage.SetAsync(BrowserStorageKeys.Theme, _isDarkMode ? "dark" : "light");
     }
 }

@@ -2,8 +2,8 @@ using System.Globalization;
 using Dashboard.Core.Alerts;
 using Dashboard.Core.Tracking;
 using Dashboard.Web.Components.Controls;
+using Dashboard.Web.Components.Storage;
 using Dashboard.Web.Live;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages;
@@ -11,7 +11,6 @@ namespace Dashboard.Web.Components.Pages;
 public sealed partial class Alerts
 {
     public const int AlertsShown = 200;
-    private const string NameKey = "dashboard-acknowledged-by";
 
     private readonly Dictionary<string, AlertRule> _edits = [];
     private IReadOnlyList<AlertRecord> _alerts = [];
@@ -28,7 +27,7 @@ public sealed partial class Alerts
     public required ISnackbar Snackbar { get; init; }
 
     [Inject]
-    public required IJSRuntime JS { get; init; }
+    public required ILocalStorage Storage { get; init; }
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
@@ -64,7 +63,7 @@ public sealed partial class Alerts
 
     private async Task AcknowledgeAsync(AlertRecord alert)
     {
-        var remembered = await JS.InvokeAsync<string?>("localStorage.getItem", NameKey);
+        var remembered = await Storage.GetAsync(BrowserStorageKeys.AcknowledgedBy);
         var dialog = await Dialogs.ShowAsync<AcknowledgeDialog>("Acknowledge alert", new DialogParameters<AcknowledgeDialog>
         {
             { dialog => dialog.Alert, alert },
@@ -75,7 +74,7 @@ public sealed partial class Alerts
             return;
         }
 
-        await JS.InvokeVoidAsync("localStorage.setItem", NameKey, name);
+        await Storage.SetAsync(BrowserStorageKeys.AcknowledgedBy, name);
         var (outcome, _) = await Management.AcknowledgeAsync(alert.Id, name, note);
         Snackbar.Add(
             outcome == AcknowledgeOutcome.Acknowledged ? $"Alert {alert.Id} acknowledged." : $"Alert {alert.Id} was no longer active.",
@@ -97,7 +96,7 @@ public sealed partial class Alerts
             return;
         }
 
-        var name = await JS.InvokeAsync<string?>("localStorage.getItem", NameKey);
+        var name = await Storage.GetAsync(BrowserStorageKeys.AcknowledgedBy);
         await Management.SaveRuleAsync(edited, name);
         _edits.Remove(rule.Id);
         Snackbar.Add($"Rule {rule.Id} saved; it applies from the next poll.", MudBlazor.Severity.Success);

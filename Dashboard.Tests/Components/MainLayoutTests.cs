@@ -1,0 +1,40 @@
+using Bunit;
+using Dashboard.Tests.Infrastructure;
+using Dashboard.Web.Components.Layout;
+using Dashboard.Web.Components.Storage;
+using Microsoft.AspNetCore.Components;
+
+namespace Dashboard.Tests.Components;
+
+public sealed class MainLayoutTests : DashboardComponentContext
+{
+    [Fact]
+    public async Task ToggleTheme_BrowserChoseDark_RemembersLight()
+    {
+        Storage.Values[BrowserStorageKeys.Theme] = "dark";
+        var layout = RenderInteractiveLayout();
+
+        await layout.Find("[data-testid=theme-toggle]").ClickAsync(new());
+
+        Assert.Equal("light", Storage.Values[BrowserStorageKeys.Theme]);
+    }
+
+    [Fact]
+    public async Task ToggleTheme_FromLight_RemembersDarkInTheBrowser()
+    {
+        var layout = RenderInteractiveLayout();
+
+        await layout.Find("[data-testid=theme-toggle]").ClickAsync(new());
+
+        Assert.Equal("dark", Storage.Values[BrowserStorageKeys.Theme]);
+    }
+
+    // The theme is read from the browser once the circuit is interactive.
+    private IRenderedComponent<MainLayout> RenderInteractiveLayout()
+    {
+        var layout = Render<MainLayout>(parameters =>
+            parameters.Add(layout => layout.Body, (RenderFragment)(body => body.AddMarkupContent(0, "<p>page</p>"))));
+        layout.WaitForAssertion(() => Assert.Equal("true", layout.Find("[data-interactive]").GetAttribute("data-interactive")));
+        return layout;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Dashboard.Web.Components.Storage;
+
+/// <summary>Every key the dashboard keeps in the browser's local storage, in one place so none collide or drift.</summary>
+public static class BrowserStorageKeys
+{
+    /// <summary>"dark" or "light": the theme this browser chose.</summary>
+    public const string Theme = "dashboard-theme";
+
+    /// <summary>The name this browser last acknowledged an alert or saved a rule under.</summary>
+    public const string AcknowledgedBy = "dashboard-acknowledged-by";
+}
