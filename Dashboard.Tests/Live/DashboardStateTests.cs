@@ -7,9 +7,8 @@ namespace Dashboard.Tests.Live;
 
 public sealed class DashboardStateTests : IDisposable
 {
-    private static readonly DateTimeOffset FirstPoll = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
-
-    private readonly FakeTimeProvider _time = new(FirstPoll);
+    // Only the throttle's delay runs on this clock; the polls carry times of their own.
+    private readonly FakeTimeProvider _time = new();
     private readonly MetricsHub _hub = new();
     private readonly RecordingLogger<DashboardState> _logger = new();
     private readonly DashboardState _state;
@@ -88,5 +87,5 @@ public sealed class DashboardStateTests : IDisposable
         return Task.CompletedTask;
     }
 
-    private static PollResult Poll(int seconds) => new(null, FirstPoll.AddSeconds(seconds), null);
+    private static PollResult Poll(int seconds) => new(null, DateTimeOffset.UnixEpoch.AddSeconds(seconds), null);
 }

@@ -9,14 +9,14 @@ public sealed partial class CurrentBreakdown
 {
     public const int TopOrganizationCount = 10;
 
-    [Inject]
-    public required NavigationManager Navigation { get; init; }
-
     [Parameter, EditorRequired]
     public required RangeSelection Range { get; set; }
 
     [CascadingParameter(Name = "DarkMode")]
     public bool DarkMode { get; set; }
+
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
 
     private LiveSnapshot? Snapshot => State.Current?.Snapshot;
 
