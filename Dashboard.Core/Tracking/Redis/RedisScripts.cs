@@ -1,10 +1,16 @@
 using System.Reflection;
+using Dashboard.Core.Performance;
 
 namespace Dashboard.Core.Tracking.Redis;
 
 /// <summary>The Lua scripts of the Redis store, each with <c>shared.lua</c> (key names and helpers) in front.</summary>
 internal static class RedisScripts
 {
+    // The one definition of how long histograms live is LatencyHistogram.KeptLive; the scripts get it from here.
+    // Declared first: static fields are initialized in order, and the scripts below are loaded with it.
+    private static readonly string Constants =
+        $"local HISTOGRAM_TTL_SECONDS = {(long)LatencyHistogram.KeptLive.TotalSeconds}\n";
+
     public static readonly RedisScript Record = Load("record.lua");
     public static readonly RedisScript Claim = Load("claim.lua");
     public static readonly RedisScript AdmitModules = Load("admit_modules.lua");
@@ -20,7 +26,7 @@ internal static class RedisScripts
     public static readonly RedisScript Performance = Load("performance.lua");
     public static readonly RedisScript AddLatencies = Load("add_latencies.lua");
 
-    private static RedisScript Load(string name) => new(Read("shared.lua") + "\n" + Read(name));
+    private static RedisScript Load(string name) => new(Constants + Read("shared.lua") + "\n" + Read(name));
 
     private static string Read(string name)
     {

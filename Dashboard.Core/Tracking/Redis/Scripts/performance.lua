@@ -4,7 +4,7 @@ local from, to = tonumber(ARGV[1]), tonumber(ARGV[2])
 local out = {}
 for _, module in ipairs(redis.call('ZRANGEBYSCORE', tag .. ':hm', from * 60000, '+inf')) do
   for minute = from, to do
-    local counts = redis.call('HGETALL', tag .. ':h:' .. module .. ':' .. minute)
+    local counts = redis.call('HGETALL', histogram(module, minute))
     if #counts > 0 then
       out[#out + 1] = module
       out[#out + 1] = counts

@@ -72,14 +72,12 @@ local function end_session(user, session)
   store_user(user, sessions, before, counted(sessions, cut))
 end
 
--- One request in the module's response-time histogram of this minute; kept two hours, history keeps the minutes.
-local LATENCY_TTL_SECONDS = 7200
+-- One request in the module's response-time histogram of this minute.
 local function count_request(module, bucket, failed)
-  local key = tag .. ':h:' .. module .. ':' .. math.floor(tonumber(now) / 60000)
+  local key = histogram_at(module, now)
   redis.call('HINCRBY', key, bucket, 1)
   if failed == '1' then redis.call('HINCRBY', key, 'e', 1) end
-  redis.call('EXPIRE', key, LATENCY_TTL_SECONDS)
-  redis.call('ZADD', tag .. ':hm', 'GT', now, module)
+  keep_histogram(key, module, now)
 end
 
 for i = first_activity, #ARGV do

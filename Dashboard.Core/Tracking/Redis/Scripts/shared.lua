@@ -29,7 +29,8 @@
 --                    its data are forgotten (organizations.lua)
 --
 --   TAG:h:<module>:<minute>  response-time histogram of a module's requests in one minute (minutes since the
---                    epoch): latency bucket index -> requests, and 'e' -> errors; expires after two hours.
+--                    epoch): latency bucket index -> requests, and 'e' -> errors; expires after
+--                    HISTOGRAM_TTL_SECONDS, which RedisScripts puts in front from LatencyHistogram.KeptLive.
 --   TAG:hm           modules with requests, scored by the last one (the index of the histograms)
 --   TAG:mk           (shard 0 only) the modules counted by name, at most Dashboard:Tracking:MaxModules; activity for
 --                    any other is recorded under 'other' before it reaches a script (admit_modules.lua, ModuleBound)
@@ -46,6 +47,15 @@ local SESSION_OWNERS, SESSION_CLAIMS = tag .. ':so', tag .. ':sc'
 
 local function module_organizations(module) return tag .. ':mo:' .. module end
 local function organization_index(organization) return tag .. ':oi:' .. organization end
+local function histogram(module, minute) return tag .. ':h:' .. module .. ':' .. minute end
+
+local function histogram_at(module, now) return histogram(module, math.floor(tonumber(now) / 60000)) end
+
+-- After a write to a histogram (EXPIRE needs the key to exist): keeps it its lifetime and indexes its module.
+local function keep_histogram(key, module, now)
+  redis.call('EXPIRE', key, HISTOGRAM_TTL_SECONDS)
+  redis.call('ZADD', tag .. ':hm', 'GT', now, module)
+end
 
 -- { id, module, organization, started, last, ip, agent } per session; times stay strings until compared.
 local function parse_record(record)
