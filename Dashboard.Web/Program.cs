@@ -63,6 +63,9 @@ builder.Services.AddHealthChecks()
     .AddCheck<LiveStoreHealthCheck>(LiveStoreHealthCheck.NameFor(TrackingServiceCollectionExtensions.ReadLiveStoreKind(builder.Configuration)))
     .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name);
 builder.Services.AddOpenApi();
+// An unhealthy check reports its cause to the outage log (once per outage); the health service would log it again,
+// with its stack trace, at every probe.
+builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
 
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -26,6 +26,7 @@ public static class ApiResults
             new ApiError("Session belongs to another user", string.Join(" ", errors.Select(error => error.Message)), errors),
             statusCode: StatusCodes.Status409Conflict);
 
-    public static JsonHttpResult<ApiError> Unavailable(string store, string details) =>
+    /// <summary>A store that is down, in words safe for anyone: what failed stays in the log.</summary>
+    public static JsonHttpResult<ApiError> Unavailable(string store, string details = "It did not answer; retry in a moment.") =>
         Error(StatusCodes.Status503ServiceUnavailable, $"{store} is unavailable", details);
 }

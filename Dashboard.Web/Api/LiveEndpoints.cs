@@ -82,7 +82,7 @@ public static class LiveEndpoints
     /// <summary>The latest good snapshot, or the 503 that explains why there is none.</summary>
     private static (LiveSnapshot? Snapshot, JsonHttpResult<ApiError> Error) Latest(MetricsHub hub) => hub.Latest switch
     {
-        { LiveStoreError: { } reason } => (null, ApiResults.Unavailable("Live store", reason)),
+        { LiveStoreError: not null } => (null, ApiResults.Unavailable(StoreUnavailableException.LiveStore)),
         { Snapshot: { } snapshot } => (snapshot, null!),
         _ => (null, ApiResults.Unavailable("Live data", "The first poll of the live store has not finished yet; retry in a moment.")),
     };
