@@ -54,6 +54,8 @@ if (demo.IsOn)
     builder.Services.AddHostedService<DemoTrafficService>();
 }
 
+// A parameter that cannot be bound throws, so that the API answers it with its envelope naming the parameter.
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -77,6 +79,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 
+app.UseConcurrentUsersApiErrors();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi();

@@ -19,7 +19,7 @@ public static class AlertEndpoints
             .Produces<ApiEnvelope<AlertsData>>()
             .Produces<ApiError>(StatusCodes.Status400BadRequest)
             .WithSummary("Alerts, active first (status=active|acknowledged|resolved, severity=info|warning|critical)");
-        group.MapPost("/alerts/{id:long}/acknowledge", AcknowledgeAsync)
+        group.MapPost("/alerts/{id}/acknowledge", AcknowledgeAsync)
             .Produces<ApiEnvelope<AlertRecord>>()
             .Produces<ApiError>(StatusCodes.Status404NotFound)
             .Produces<ApiError>(StatusCodes.Status409Conflict)

@@ -5,6 +5,10 @@ public static class ConcurrentUsersApi
 {
     public const string Prefix = "/api/concurrent-users";
 
+    /// <summary>Answers every error under <see cref="Prefix"/> with the envelope: call before routing runs the endpoints.</summary>
+    public static IApplicationBuilder UseConcurrentUsersApiErrors(this IApplicationBuilder app) =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Prefix), api => api.UseMiddleware<ApiErrorMiddleware>());
+
     public static RouteGroupBuilder MapConcurrentUsersApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup(Prefix)

@@ -45,7 +45,7 @@ public sealed class HistoryRequest
 
         if (!TimeRange.TryParse(Start, End, time.GetUtcNow(), out var range, out var rangeError))
         {
-            errors.Add(new("start", rangeError));
+            errors.Add(new(rangeError.StartsWith("end ", StringComparison.Ordinal) ? "end" : "start", rangeError));
         }
 
         if (errors.Count > 0)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dashboard.Core.Tracking;
 using Dashboard.Web.Api.Contracts;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -41,13 +42,71 @@ public static class JsonBody
         }
         catch (JsonException exception)
         {
-            return (null, ApiResults.BadRequest("Malformed JSON", exception.Message));
+            return (null, Describe(exception, typeof(T), options));
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return (null, TooLarge(maxBytes));
         }
     }
+
+    // The serializer's message names .NET types ("could not be converted to System.Nullable`1[System.Boolean]"): the
+    // field it stopped at is looked up in the request type and said in the API's words instead.
+    private static JsonHttpResult<ApiError> Describe(JsonException exception, Type body, JsonSerializerOptions options)
+    {
+        var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+        // A syntax error comes from the reader, wrapped; a value of the wrong type is the serializer's own.
+        var wrongType = exception.InnerException is not JsonException;
+        if (wrongType && field is not null && TypeAt(body, field, options) is { } type)
+        {
+            return ApiResults.Invalid([new ValidationError(field, $"{field} must be {Expected(type)}.")]);
+        }
+
+        var where = exception.LineNumber is { } line && exception.BytePositionInLine is { } position
+            ? $" (line {line + 1}, byte {position + 1})"
+            : "";
+        return ApiResults.BadRequest("Malformed JSON", field is null
+            ? $"The body must be one JSON object{where}."
+            : $"The body is not valid JSON at {field}{where}.");
+    }
+
+    // Follows a path such as "activities[3].isActive" through the request type's JSON contract.
+    private static Type? TypeAt(Type type, string path, JsonSerializerOptions options)
+    {
+        foreach (var segment in path.Split('.'))
+        {
+            var name = segment.Split('[')[0];
+            var property = options.GetTypeInfo(type).Properties.FirstOrDefault(candidate => candidate.Name == name);
+            if (property is null)
+            {
+                return null;
+            }
+
+            type = property.PropertyType;
+            for (var index = segment.IndexOf('[', StringComparison.Ordinal); index >= 0; index = segment.IndexOf('[', index + 1))
+            {
+                if (options.GetTypeInfo(type).ElementType is not { } element)
+                {
+                    return null;
+                }
+
+                type = element;
+            }
+        }
+
+        return Nullable.GetUnderlyingType(type) ?? type;
+    }
+
+    private static string Expected(Type type) => type switch
+    {
+        _ when type == typeof(bool) => "true or false",
+        _ when type == typeof(string) => "a string",
+        _ when type == typeof(int) || type == typeof(long) => "a whole number",
+        _ when type == typeof(double) || type == typeof(decimal) => "a number",
+        _ when type.IsEnum => $"one of: {string.Join(", ", Enum.GetNames(type).Select(JsonNamingPolicy.SnakeCaseLower.ConvertName))}",
+        _ when type != typeof(string) && type.IsAssignableTo(typeof(System.Collections.IEnumerable)) => "an array",
+        _ => "an object",
+    };
 
     private static JsonHttpResult<ApiError> TooLarge(long maxBytes) =>
         ApiResults.Error(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The limit is {maxBytes / 1024} KB.");
