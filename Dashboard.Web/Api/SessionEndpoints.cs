@@ -63,19 +63,19 @@ public static class SessionEndpoints
         };
         if (format == "csv")
         {
-            return TypedResults.Text(await ExportCsvAsync(reads, query, cancellationToken), "text/csv");
+            return TypedResults.Text(await ExportCsvAsync(reads, query, limit ?? MaxCsvRows, cancellationToken), "text/csv");
         }
 
         var page = await reads.SessionsAsync(query);
         return ApiResults.Ok(new SessionsData(page.Sessions, page.Total, query.Offset, query.PageSize));
     }
 
-    // The download holds every match from the offset on, not one page, up to a bound.
-    private static async Task<string> ExportCsvAsync(LiveReads reads, SessionQuery query, CancellationToken cancellationToken)
+    // The download is the page asked for; without a limit, every match from the offset on, up to MaxCsvRows.
+    private static async Task<string> ExportCsvAsync(LiveReads reads, SessionQuery query, int rows, CancellationToken cancellationToken)
     {
         var sessions = new List<ActiveSession>();
-        var page = query with { PageSize = SessionQuery.MaxPageSize };
-        while (sessions.Count < MaxCsvRows)
+        var page = query with { PageSize = Math.Min(rows, SessionQuery.MaxPageSize) };
+        while (sessions.Count < rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var result = await reads.SessionsAsync(page);
@@ -90,7 +90,7 @@ public static class SessionEndpoints
 
         return Csv.Write(
             ["session_id", "user_id", "organization_id", "module_id", "user_agent", "ip_address", "started_at", "last_activity_at"],
-            sessions.Take(MaxCsvRows),
+            sessions.Take(rows),
             session => [session.SessionId, session.UserId, session.OrganizationId, session.ModuleId, session.UserAgent,
                 session.IpAddress, session.StartedAt, session.LastActivityAt]);
     }
