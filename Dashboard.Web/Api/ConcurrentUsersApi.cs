@@ -1,3 +1,5 @@
+using Dashboard.Web.Api.Contracts;
+
 namespace Dashboard.Web.Api;
 
 /// <summary>The REST API under <c>/api/concurrent-users</c>: the spec's endpoints and what users need beyond them.</summary>
@@ -14,7 +16,11 @@ public static class ConcurrentUsersApi
         var group = endpoints.MapGroup(Prefix)
             .WithTags("Concurrent users")
             .AddEndpointFilter<ApiLatencyFilter>()
-            .AddEndpointFilter<StoreUnavailableFilter>();
+            .AddEndpointFilter<StoreUnavailableFilter>()
+            // Any operation may meet a store that is down (StoreUnavailableFilter) or a fault (ApiErrorMiddleware).
+            .WithMetadata(
+                new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(ApiError), ["application/json"]),
+                new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ApiError), ["application/json"]));
         group.MapTrackEndpoints();
         group.MapLiveEndpoints();
         group.MapHistoryEndpoints();

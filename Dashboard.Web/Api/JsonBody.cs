@@ -12,19 +12,27 @@ namespace Dashboard.Web.Api;
 /// </summary>
 public static class JsonBody
 {
-    public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(
+    /// <summary>Declares the body and every answer <see cref="ReadAsync"/> can give, for the OpenAPI document.</summary>
+    public static RouteHandlerBuilder AcceptsJson<T>(this RouteHandlerBuilder endpoint)
+        where T : class =>
+        endpoint.Accepts<T>("application/json")
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<ApiError>(StatusCodes.Status415UnsupportedMediaType);
+
+    public static async Task<JsonBodyRead<T>> ReadAsync<T>(
         HttpRequest request, long maxBytes, JsonSerializerOptions options, CancellationToken cancellationToken)
         where T : class
     {
         if (!request.HasJsonContentType())
         {
-            return (null, ApiResults.Error(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
+            return new JsonBodyRead<T>(ApiResults.Error(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
                 $"Send the body as application/json; got \"{request.ContentType ?? "none"}\"."));
         }
 
         if (request.ContentLength > maxBytes)
         {
-            return (null, TooLarge(maxBytes));
+            return new JsonBodyRead<T>(TooLarge(maxBytes));
         }
 
         // A chunked body has no Content-Length: the server stops reading it at the limit instead.
@@ -37,16 +45,16 @@ public static class JsonBody
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, options, cancellationToken);
             return value is null
-                ? (null, ApiResults.BadRequest("Malformed JSON", "The body is empty or null."))
-                : (value, null);
+                ? new JsonBodyRead<T>(Malformed("The body is empty or null."))
+                : new JsonBodyRead<T>(value);
         }
         catch (JsonException exception)
         {
-            return (null, Describe(exception, typeof(T), options));
+            return new JsonBodyRead<T>(Describe(exception, typeof(T), options));
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, TooLarge(maxBytes));
+            return new JsonBodyRead<T>(TooLarge(maxBytes));
         }
     }
 
@@ -59,13 +67,14 @@ public static class JsonBody
         var wrongType = exception.InnerException is not JsonException;
         if (wrongType && field is not null && TypeAt(body, field, options) is { } type)
         {
-            return ApiResults.Invalid([new ValidationError(field, $"{field} must be {Expected(type)}.")]);
+            var error = new ValidationError(field, $"{field} must be {Expected(type)}.");
+            return TypedResults.Json(new ApiError("Invalid input", error.Message, [error]), statusCode: StatusCodes.Status400BadRequest);
         }
 
         var where = exception.LineNumber is { } line && exception.BytePositionInLine is { } position
             ? $" (line {line + 1}, byte {position + 1})"
             : "";
-        return ApiResults.BadRequest("Malformed JSON", field is null
+        return Malformed(field is null
             ? $"The body must be one JSON object{where}."
             : $"The body is not valid JSON at {field}{where}.");
     }
@@ -107,6 +116,9 @@ public static class JsonBody
         _ when type != typeof(string) && type.IsAssignableTo(typeof(System.Collections.IEnumerable)) => "an array",
         _ => "an object",
     };
+
+    private static JsonHttpResult<ApiError> Malformed(string details) =>
+        ApiResults.Error(StatusCodes.Status400BadRequest, "Malformed JSON", details);
 
     private static JsonHttpResult<ApiError> TooLarge(long maxBytes) =>
         ApiResults.Error(StatusCodes.Status413PayloadTooLarge, "Request body too large", $"The limit is {maxBytes / 1024} KB.");

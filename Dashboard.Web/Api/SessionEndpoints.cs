@@ -1,6 +1,7 @@
 using Dashboard.Core.Tracking;
 using Dashboard.Web.Api.Contracts;
 using Dashboard.Web.Live;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
 
@@ -12,23 +13,17 @@ public static class SessionEndpoints
     public static RouteGroupBuilder MapSessionEndpoints(this RouteGroupBuilder group)
     {
         group.MapGet("/sessions", ListSessionsAsync)
-            .Produces<ApiEnvelope<SessionsData>>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<ApiEnvelope<SessionsData>>(contentType: "application/json")
+            .Produces<string>(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("Active sessions, most recent first (format=csv for a download)");
         return group;
     }
 
-    private static async Task<IResult> ListSessionsAsync(
-        LiveReads reads,
-        string? module,
-        string? organization,
-        string? user,
-        int? offset,
-        int? limit,
-        string? format,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApiEnvelope<SessionsData>>, ContentHttpResult, BadRequest<ApiError>>> ListSessionsAsync(
+        [AsParameters] SessionsRequest request, LiveReads reads, CancellationToken cancellationToken)
     {
+        var (module, organization, user, offset, limit, format) =
+            (request.Module, request.Organization, request.User, request.Offset, request.Limit, request.Format);
         var errors = new List<ValidationError>();
         AddIfInvalidId(errors, "module", module);
         AddIfInvalidId(errors, "organization", organization);
