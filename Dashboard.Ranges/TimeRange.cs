@@ -11,6 +11,12 @@ public readonly partial record struct TimeRange
 {
     public const int MaxYears = 5;
 
+    /// <summary>The earliest instant a range may reach back to: no history of this product is older.</summary>
+    public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How far past now a range may reach: clocks differ, but not by more than this.</summary>
+    public static readonly TimeSpan MaxAhead = TimeSpan.FromDays(1);
+
     /// <summary>The range when no start is given: the hour before the end.</summary>
     public static readonly TimeSpan DefaultLength = TimeSpan.FromHours(1);
 
@@ -38,7 +44,8 @@ public readonly partial record struct TimeRange
     /// Reads a range from user input. Each bound is "now", a relative time back from now ("90m", "24h", "7d", "2w",
     /// "30s", also written "now-24h"), or an ISO-8601 instant ("2026-01-15T10:30:00Z"; without an offset it is UTC;
     /// a date alone is its midnight UTC). A missing end is now; a missing start is <see cref="DefaultLength"/> before
-    /// the end. The start must come before the end, and the range may span at most <see cref="MaxYears"/> years.
+    /// the end. The start must come before the end, the range may span at most <see cref="MaxYears"/> years, and both
+    /// bounds lie between <see cref="Earliest"/> and <see cref="MaxAhead"/> past now.
     /// </summary>
     /// <param name="error">Empty on success; otherwise one sentence naming the bad argument and what is accepted.</param>
     public static bool TryParse(string? start, string? end, DateTimeOffset now, out TimeRange range, out string error)
@@ -52,7 +59,7 @@ public readonly partial record struct TimeRange
         DateTimeOffset startAt;
         if (string.IsNullOrWhiteSpace(start))
         {
-            startAt = endAt - DefaultLength;
+            startAt = endAt - DefaultLength < Earliest ? Earliest : endAt - DefaultLength;
         }
         else if (!TryParseInstant("start", start, now, out startAt, out error))
         {
@@ -90,10 +97,10 @@ public readonly partial record struct TimeRange
         {
             var amount = long.Parse(relative.Groups["amount"].ValueSpan, CultureInfo.InvariantCulture);
             var unit = UnitOf(relative.Groups["unit"].Value);
-            // Anything further back than the calendar allows is refused here, not left to overflow.
-            if (amount > (value - DateTimeOffset.MinValue).Ticks / unit.Ticks)
+            // Compared before subtracting, so that no amount can overflow the calendar.
+            if (value < Earliest || amount > (value - Earliest).Ticks / unit.Ticks)
             {
-                error = $"{name} \"{text}\" reaches back before the year 1.";
+                error = OutOfSpan(name, text, now);
                 return false;
             }
 
@@ -104,13 +111,22 @@ public readonly partial record struct TimeRange
         if (DateTimeOffset.TryParseExact(trimmed, IsoFormats, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out value))
         {
-            return true;
+            if (value >= Earliest && value <= now + MaxAhead)
+            {
+                return true;
+            }
+
+            error = OutOfSpan(name, text, now);
+            return false;
         }
 
         error = $"{name} \"{text}\" is not a time: use \"now\", a relative time such as 90m, 24h or 7d, " +
             "or an ISO-8601 instant such as 2026-01-15T10:30:00Z.";
         return false;
     }
+
+    private static string OutOfSpan(string name, string? text, DateTimeOffset now) =>
+        $"{name} \"{text}\" is outside the times history can hold: from {Earliest:yyyy-MM-dd} to a day from now ({(now + MaxAhead).UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}).";
 
     private static TimeSpan UnitOf(string unit) => unit.ToUpperInvariant() switch
     {

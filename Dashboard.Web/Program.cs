@@ -14,6 +14,8 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddDashboardWeb(builder.Configuration, builder.Environment);
 
+// A parameter that cannot be bound throws, so that the API answers it with its envelope naming the parameter.
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -22,7 +24,10 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 builder.Services.AddHealthChecks()
     .AddCheck<LiveStoreHealthCheck>(LiveStoreHealthCheck.NameFor(TrackingServiceCollectionExtensions.ReadLiveStoreKind(builder.Configuration)))
     .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name);
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AddOperationTransformer<AllowedValuesTransformer>());
+// An unhealthy check reports its cause to the outage log (once per outage); the health service would log it again,
+// with its stack trace, at every probe.
+builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -33,6 +38,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 
+app.UseConcurrentUsersApiErrors();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi();

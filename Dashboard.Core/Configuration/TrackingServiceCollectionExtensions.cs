@@ -33,6 +33,7 @@ public static class TrackingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PersistenceOptions>, PersistenceOptionsValidator>();
         services.AddSingleton<SessionUpdateQueue>();
+        services.TryAddSingleton<OutageLog>();
 
         switch (ReadLiveStoreKind(configuration))
         {
@@ -67,6 +68,10 @@ public static class TrackingServiceCollectionExtensions
         // The default socket manager's dedicated threads spin while they wait: measured on 2 cores under load, they
         // took ~45% of the app's CPU. The shared thread pool does the same I/O without spinning.
         options.SocketManager = SocketManager.ThreadPool;
+        // While no connection is up, a command fails at once instead of queueing for the whole command timeout (5 s
+        // per /track with Redis down). The timeouts still bound a Redis that is connected but slow, and the
+        // multiplexer's reconnect attempts are the probe that ends the outage.
+        options.BacklogPolicy = BacklogPolicy.FailFast;
         return ConnectionMultiplexer.Connect(options);
     }
 

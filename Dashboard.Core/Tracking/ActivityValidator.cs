@@ -10,6 +10,12 @@ public static partial class ActivityValidator
     public const int MaxUserAgentLength = 512;
     public const double MaxResponseTimeMs = 600_000;
 
+    /// <summary>
+    /// The characters of an id as the OpenAPI document publishes them (an ECMAScript pattern, where $ is the end; the
+    /// validator's own pattern ends with \z, as .NET's $ also matches before a final newline).
+    /// </summary>
+    public const string IdPatternText = "^[A-Za-z0-9._:@-]+$";
+
     public static IReadOnlyList<ValidationError> Validate(ActivityEvent activity)
     {
         var errors = new List<ValidationError>();

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Data.Configuration;
 
@@ -20,9 +21,18 @@ public static class HistoryDatabase
 
     // The design-time types (DesignTime/) build on EF's design package, which only `dotnet ef` loads: EF's scan of
     // this assembly for migrations cannot load them in the app, and warned at every start that it could not.
+    // A failed command, connection or query is logged by EF at Error with its stack trace, once per query: thousands
+    // of lines in a minute-long outage. The callers report it to the outage log instead, so EF's go to Debug.
     private static DbContextOptionsBuilder Shared(DbContextOptionsBuilder builder) =>
         builder.UseSnakeCaseNamingConvention()
-            .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.TypeLoadingErrorWarning));
+            .ConfigureWarnings(warnings => warnings
+                .Ignore(CoreEventId.TypeLoadingErrorWarning)
+                .Log(
+                    (RelationalEventId.CommandError, LogLevel.Debug),
+                    (RelationalEventId.ConnectionError, LogLevel.Debug),
+                    (RelationalEventId.TransactionError, LogLevel.Debug),
+                    (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                    (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     // SQLite creates the file but not its folder; a newcomer's first run should not fail on a missing data/.
     private static void CreateSqliteFolder(string connectionString)

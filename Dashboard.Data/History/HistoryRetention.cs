@@ -1,4 +1,5 @@
 using Dashboard.Core.Alerts;
+using Dashboard.Core.Tracking;
 using Dashboard.Data.Configuration;
 using Dashboard.Data.Entities;
 using Dashboard.Data.Storage;
@@ -19,6 +20,7 @@ public sealed partial class HistoryRetention(
     IDbContextFactory<HistoryDbContext> contexts,
     IOptions<RetentionOptions> options,
     TimeProvider time,
+    OutageLog outages,
     ILogger<HistoryRetention> logger) : BackgroundService
 {
     private readonly RetentionOptions _options = options.Value;
@@ -75,7 +77,8 @@ public sealed partial class HistoryRetention(
                 }
                 catch (Exception exception) when (DatabaseErrors.IsTransient(exception) && !stoppingToken.IsCancellationRequested)
                 {
-                    LogPostponed(logger, exception, _options.Interval);
+                    outages.Failed(StoreUnavailableException.HistoryDatabase, exception);
+                    LogPostponed(logger, _options.Interval);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
@@ -113,6 +116,6 @@ public sealed partial class HistoryRetention(
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention deleted {Count} rows from {Table}")]
     private static partial void LogDeleted(ILogger logger, long count, string table);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The history database is unavailable; retention runs again in {Interval}")]
-    private static partial void LogPostponed(ILogger logger, Exception exception, TimeSpan interval);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The history database is unavailable; retention runs again in {Interval}")]
+    private static partial void LogPostponed(ILogger logger, TimeSpan interval);
 }

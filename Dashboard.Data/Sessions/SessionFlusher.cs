@@ -1,5 +1,6 @@
 using Dashboard.Core.Configuration;
 using Dashboard.Core.Persistence;
+using Dashboard.Core.Tracking;
 using Dashboard.Data.Entities;
 using Dashboard.Data.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,7 @@ public sealed partial class SessionFlusher : BackgroundService
     private readonly TimeSpan _sessionTtl;
     private readonly TimeProvider _time;
     private readonly ILogger<SessionFlusher> _logger;
+    private readonly OutageLog _outages;
     private readonly TimeSpan _refreshInterval;
     private readonly OrderedDictionary<string, PendingSession> _pending = new(StringComparer.Ordinal);
 
@@ -44,6 +46,7 @@ public sealed partial class SessionFlusher : BackgroundService
         IOptions<PersistenceOptions> persistence,
         IOptions<TrackingOptions> tracking,
         TimeProvider time,
+        OutageLog outages,
         ILogger<SessionFlusher> logger)
     {
         _queue = queue;
@@ -53,6 +56,7 @@ public sealed partial class SessionFlusher : BackgroundService
         _refreshInterval = _options.RefreshInterval < _sessionTtl / 2 ? _options.RefreshInterval : _sessionTtl / 2;
         _time = time;
         _logger = logger;
+        _outages = outages;
     }
 
     /// <summary>Distinct sessions taken from the queue and not yet written.</summary>
@@ -98,6 +102,7 @@ public sealed partial class SessionFlusher : BackgroundService
                     await WriteWhatIsDueAsync(stoppingToken).ConfigureAwait(false);
                     if (retryDelay > TimeSpan.Zero)
                     {
+                        _outages.Succeeded(StoreUnavailableException.HistoryDatabase);
                         LogRecovered(_logger, _pending.Count);
                         retryDelay = TimeSpan.Zero;
                     }
@@ -110,7 +115,8 @@ public sealed partial class SessionFlusher : BackgroundService
                     retryDelay = retryDelay == TimeSpan.Zero
                         ? FirstRetryDelay
                         : TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, _options.MaxRetryDelay.Ticks));
-                    LogRetrying(_logger, exception, _pending.Count, retryDelay);
+                    _outages.Failed(StoreUnavailableException.HistoryDatabase, exception);
+                    LogRetrying(_logger, _pending.Count, retryDelay);
                     await Task.Delay(retryDelay, _time, stoppingToken).ConfigureAwait(false);
                 }
             }
@@ -260,11 +266,11 @@ public sealed partial class SessionFlusher : BackgroundService
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning,
+    [LoggerMessage(Level = LogLevel.Debug,
         Message = "The history database is unavailable; holding {Pending} sessions and retrying in {Delay}")]
-    private static partial void LogRetrying(ILogger logger, Exception exception, int pending, TimeSpan delay);
+    private static partial void LogRetrying(ILogger logger, int pending, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Information,
+    [LoggerMessage(Level = LogLevel.Debug,
         Message = "The history database is back; {Pending} sessions still to write")]
     private static partial void LogRecovered(ILogger logger, int pending);
 

@@ -7,7 +7,7 @@ namespace Dashboard.Data.Storage;
 /// <summary>Tells "the database is down, restarting or busy: try again later" from a fault that retrying cannot fix.</summary>
 internal static class DatabaseErrors
 {
-    public const string StoreName = "History database";
+    public const string StoreName = StoreUnavailableException.HistoryDatabase;
 
     // SQLite result codes: BUSY, LOCKED, IOERR, FULL, CANTOPEN.
     private static readonly int[] TransientSqliteCodes = [5, 6, 10, 13, 14];

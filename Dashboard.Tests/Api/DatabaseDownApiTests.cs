@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dashboard.Tests.Infrastructure;
+using Dashboard.Web.Live;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Tests.Api;
 
@@ -32,5 +36,27 @@ public sealed class DatabaseDownApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.False(body.GetProperty("success").GetBoolean());
         Assert.Equal("History database is unavailable", body.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Outage_ManyPollsProbesAndQueries_LogsOneError()
+    {
+        var logs = new RecordingLoggerProvider();
+        using var app = _app.WithWebHostBuilder(builder => builder.ConfigureLogging(logging => logging.AddProvider(logs)));
+        using var client = app.CreateClient();
+        var poller = app.Services.GetRequiredService<MetricsPoller>();
+
+        for (var i = 0; i < 10; i++)
+        {
+            await poller.PollOnceAsync(default);
+            await client.GetAsync($"{DashboardApp.Api}/health");
+            await client.GetAsync($"{DashboardApp.Api}/peak?start=24h");
+            await client.GetAsync($"{DashboardApp.Api}/alerts");
+        }
+
+        var loud = logs.Entries.Where(entry => entry.Level >= LogLevel.Warning).ToList();
+        var error = Assert.Single(loud);
+        Assert.Equal(LogLevel.Error, error.Level);
+        Assert.Contains("History database is unavailable", error.Message, StringComparison.Ordinal);
     }
 }

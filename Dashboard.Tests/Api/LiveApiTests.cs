@@ -124,6 +124,15 @@ public sealed class LiveApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sessions_CsvWithALimit_DownloadsThatPage()
+    {
+        var response = await _client.GetAsync($"{DashboardApp.Api}/sessions?format=csv&organization=org-a&limit=2&offset=1");
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
     public async Task OpenApiDocument_DescribesTheEndpoints()
     {
         var document = await _client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");

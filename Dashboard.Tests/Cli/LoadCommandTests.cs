@@ -97,7 +97,7 @@ public sealed class LoadCommandTests
         Assert.Equal(2, report.FailedRequests);
         Assert.Equal(0, report.UnreachableRequests);
         var (error, count) = Assert.Single(report.Errors);
-        Assert.Equal("HTTP 503: Redis is unavailable", error);
+        Assert.Equal("HTTP 503: Live store is unavailable", error);
         Assert.Equal(2, count);
         Assert.Equal(1, LoadCommand.ExitCode(report));
     }

@@ -10,14 +10,15 @@ namespace Dashboard.Tests.Components;
 public sealed class StoreBannerTests : DashboardComponentContext
 {
     [Fact]
-    public async Task LiveStoreDown_ShowsTheBannerWithTheReason_AndHidesItWhenBack()
+    public async Task LiveStoreDown_ShowsTheLiveStoreBanner_AndHidesItWhenBack()
     {
         await PollAfterAsync(Activity.Of("u1", "s1"));
         var banner = Render<StoreBanner>();
         Assert.Empty(banner.FindAll("[data-testid=store-banner]"));
 
-        PublishStoreDown("Redis is unavailable: connection refused");
-        banner.WaitForAssertion(() => Assert.Contains("connection refused", banner.Find("[data-testid=store-banner]").TextContent));
+        PublishStoreDown("Live store is unavailable");
+        banner.WaitForAssertion(() => Assert.Contains("The live store is unreachable", banner.Find("[data-testid=store-banner]").TextContent));
+        Assert.Empty(banner.FindAll("[data-testid=history-banner]"));
 
         await PollAfterAsync();
         banner.WaitForAssertion(() => Assert.Empty(banner.FindAll("[data-testid=store-banner]")));

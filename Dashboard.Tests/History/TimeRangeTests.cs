@@ -98,7 +98,32 @@ public sealed class TimeRangeTests
     {
         Assert.False(TimeRange.TryParse("999999999w", null, Now, out _, out var error));
 
-        Assert.Equal("start \"999999999w\" reaches back before the year 1.", error);
+        Assert.StartsWith("start \"999999999w\" is outside the times history can hold: from 2000-01-01", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "0001-01-01T00:00:00Z", "end")]
+    [InlineData("0001-01-01", null, "start")]
+    [InlineData("1999-12-31T23:59:59Z", null, "start")]
+    [InlineData(null, "2026-03-11T12:00:01Z", "end")]
+    [InlineData("9999-12-31", "9999-12-31T23:00Z", "end")]
+    [InlineData("1h", "20000w", "end")]
+    public void TryParse_OutsideTheSpan_FailsNamingTheBound(string? start, string? end, string name)
+    {
+        Assert.False(TimeRange.TryParse(start, end, Now, out _, out var error));
+
+        Assert.StartsWith($"{name} ", error, StringComparison.Ordinal);
+        Assert.Contains("is outside the times history can hold: from 2000-01-01 to a day from now (2026-03-11T12:00:00Z)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryParse_TheSpansBounds_AreAccepted()
+    {
+        Assert.True(TimeRange.TryParse("2000-01-01", "2000-01-02", Now, out var first, out var error), error);
+        Assert.True(TimeRange.TryParse("2026-03-11T11:00:00Z", "2026-03-11T12:00:00Z", Now, out var last, out error), error);
+
+        Assert.Equal(TimeRange.Earliest, first.Start);
+        Assert.Equal(Now + TimeRange.MaxAhead, last.End);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ namespace Dashboard.Tests.Infrastructure;
 internal sealed class RedisServer : IDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
 
     private RedisServer(Process process, int port)
     {
@@ -43,8 +44,15 @@ internal sealed class RedisServer : IDisposable
     public Task<string> CliAsync(params string[] arguments) =>
         ChildProcess.RunAsync(RequiredBinary.Find("redis-cli", "redis-tools"), ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), .. arguments]);
 
+    /// <summary>Kills the server; a test that kills it early may call this twice.</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill();

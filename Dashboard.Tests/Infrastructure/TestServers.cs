@@ -22,6 +22,10 @@ internal static class TestServers
     public static Task<PostgresServer> StartPostgresAsync(string name) =>
         PostgresServer.StartAsync(Path.Combine(Root, $"postgres-{name}-{Guid.NewGuid():N}"));
 
+    /// <summary>A Redis server of the caller's own, for tests that kill it; the caller disposes of it.</summary>
+    public static Task<RedisServer> StartRedisAsync(string name) =>
+        RedisServer.StartAsync(Path.Combine(Root, $"redis-{name}-{Guid.NewGuid():N}"));
+
     private static string CreateRoot()
     {
         var root = Directory.CreateTempSubdirectory("dashboard-tests-").FullName;

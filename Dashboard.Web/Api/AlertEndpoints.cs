@@ -2,6 +2,7 @@ using Dashboard.Core.Alerts;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.Alerts;
 using Dashboard.Web.Api.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -16,30 +17,26 @@ public static class AlertEndpoints
     public static RouteGroupBuilder MapAlertEndpoints(this RouteGroupBuilder group)
     {
         group.MapGet("/alerts", ListAsync)
-            .Produces<ApiEnvelope<AlertsData>>()
-            .Produces<ApiError>(StatusCodes.Status400BadRequest)
             .WithSummary("Alerts, active first (status=active|acknowledged|resolved, severity=info|warning|critical)");
-        group.MapPost("/alerts/{id:long}/acknowledge", AcknowledgeAsync)
-            .Produces<ApiEnvelope<AlertRecord>>()
-            .Produces<ApiError>(StatusCodes.Status404NotFound)
-            .Produces<ApiError>(StatusCodes.Status409Conflict)
+        group.MapPost("/alerts/{id}/acknowledge", AcknowledgeAsync)
+            .AcceptsJson<AcknowledgeRequest>()
             .WithSummary("Acknowledge an active alert: {acknowledged_by, note}");
         group.MapGet("/alerts/rules", ListRulesAsync).WithSummary("The alert rules in force");
         group.MapPut("/alerts/rules/{id}", SaveRuleAsync)
-            .Produces<ApiEnvelope<AlertRuleData>>()
-            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .AcceptsJson<AlertRuleRequest>()
             .WithSummary("Change a rule, or add one (e.g. high_concurrency for module:tax)");
         group.MapDelete("/alerts/rules/{id}", DeleteRuleAsync)
             .WithSummary("Delete an added rule, or put a configured one back to its configuration");
         return group;
     }
 
-    private static async Task<IResult> ListAsync(
-        AlertStore alerts, string? status, string? severity, int? offset, int? limit, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApiEnvelope<AlertsData>>, BadRequest<ApiError>>> ListAsync(
+        [AsParameters] AlertsRequest request, AlertStore alerts, CancellationToken cancellationToken)
     {
+        var (offset, limit) = (request.Offset, request.Limit);
         var errors = new List<ValidationError>();
-        var parsedStatus = ParseEnum<AlertStatus>("status", status, errors);
-        var parsedSeverity = ParseEnum<AlertSeverity>("severity", severity, errors);
+        var parsedStatus = ParseEnum<AlertStatus>("status", request.Status, errors);
+        var parsedSeverity = ParseEnum<AlertSeverity>("severity", request.Severity, errors);
         if (offset < 0)
         {
             errors.Add(new("offset", "offset must be 0 or more."));
@@ -60,17 +57,18 @@ public static class AlertEndpoints
         return ApiResults.Ok(new AlertsData(page, total, query.Offset, query.PageSize));
     }
 
-    private static async Task<IResult> AcknowledgeAsync(
+    private static async Task<Results<Ok<ApiEnvelope<AlertRecord>>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> AcknowledgeAsync(
         long id, HttpRequest request, AlertStore alerts, TimeProvider time, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var (body, error) = await JsonBody.ReadAsync<AcknowledgeRequest>(request, 16 * 1024, json.Value.SerializerOptions, cancellationToken);
-        if (error is not null)
+        var read = await JsonBody.ReadAsync<AcknowledgeRequest>(request, 16 * 1024, json.Value.SerializerOptions, cancellationToken);
+        if (!read.Succeeded)
         {
-            return error;
+            return read.Error;
         }
 
+        var body = read.Value;
         var errors = new List<ValidationError>();
-        if (string.IsNullOrWhiteSpace(body!.AcknowledgedBy))
+        if (string.IsNullOrWhiteSpace(body.AcknowledgedBy))
         {
             errors.Add(new("acknowledged_by", "acknowledged_by is required: the name of the person acknowledging."));
         }
@@ -84,47 +82,48 @@ public static class AlertEndpoints
             errors.Add(new("note", $"note must be at most {MaxNoteLength} characters."));
         }
 
-        if (errors.Count > 0)
+        if (errors.Count > 0 || body.AcknowledgedBy is not { } acknowledgedBy)
         {
             return ApiResults.Invalid(errors);
         }
 
-        var (outcome, alert) = await alerts.AcknowledgeAsync(id, body.AcknowledgedBy!.Trim(), body.Note, time.GetUtcNow(), cancellationToken);
-        return outcome switch
+        var (outcome, alert) = await alerts.AcknowledgeAsync(id, acknowledgedBy.Trim(), body.Note, time.GetUtcNow(), cancellationToken);
+        return (outcome, alert) switch
         {
-            AcknowledgeOutcome.Acknowledged => ApiResults.Ok(alert!),
-            AcknowledgeOutcome.NotFound => ApiResults.Error(StatusCodes.Status404NotFound, "Alert not found", $"There is no alert {id}."),
-            _ => ApiResults.Error(StatusCodes.Status409Conflict, "Alert is not active",
-                $"Alert {id} is {alert!.Status.ToString().ToLowerInvariant()}; only an active alert can be acknowledged."),
+            (AcknowledgeOutcome.Acknowledged, { } acknowledged) => ApiResults.Ok(acknowledged),
+            (AcknowledgeOutcome.NotActive, { } inactive) => ApiResults.Conflict("Alert is not active",
+                $"Alert {id} is {inactive.Status.ToString().ToLowerInvariant()}; only an active alert can be acknowledged."),
+            _ => ApiResults.NotFound("Alert not found", $"There is no alert {id}."),
         };
     }
 
-    private static async Task<IResult> ListRulesAsync(AlertRuleStore rules, CancellationToken cancellationToken) =>
+    private static async Task<Ok<ApiEnvelope<List<AlertRuleData>>>> ListRulesAsync(AlertRuleStore rules, CancellationToken cancellationToken) =>
         ApiResults.Ok((await rules.ListAsync(cancellationToken)).Select(rule => AlertRuleData.From(rule, rules.IsConfigured(rule.Id))).ToList());
 
-    private static async Task<IResult> SaveRuleAsync(
+    private static async Task<Results<Ok<ApiEnvelope<AlertRuleData>>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> SaveRuleAsync(
         string id, HttpRequest request, AlertRuleStore rules, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var (body, error) = await JsonBody.ReadAsync<AlertRuleRequest>(request, 16 * 1024, json.Value.SerializerOptions, cancellationToken);
-        if (error is not null)
+        var body = await JsonBody.ReadAsync<AlertRuleRequest>(request, 16 * 1024, json.Value.SerializerOptions, cancellationToken);
+        if (!body.Succeeded)
         {
-            return error;
+            return body.Error;
         }
 
-        var (rule, errors) = body!.ToRule(id);
+        var (rule, errors) = body.Value.ToRule(id);
         if (rule is null)
         {
             return ApiResults.Invalid(errors);
         }
 
-        await rules.SaveAsync(rule, body!.UpdatedBy, cancellationToken);
+        await rules.SaveAsync(rule, body.Value.UpdatedBy, cancellationToken);
         return ApiResults.Ok(AlertRuleData.From(rule, rules.IsConfigured(rule.Id)));
     }
 
-    private static async Task<IResult> DeleteRuleAsync(string id, AlertRuleStore rules, CancellationToken cancellationToken) =>
+    private static async Task<Results<Ok<ApiEnvelope<RuleDeletedData>>, NotFound<ApiError>>> DeleteRuleAsync(
+        string id, AlertRuleStore rules, CancellationToken cancellationToken) =>
         await rules.DeleteAsync(id, cancellationToken)
-            ? ApiResults.Ok(new { Id = id, Deleted = true })
-            : ApiResults.Error(StatusCodes.Status404NotFound, "Rule not found", $"No rule {id} was changed or added.");
+            ? ApiResults.Ok(new RuleDeletedData(id, Deleted: true))
+            : ApiResults.NotFound("Rule not found", $"No rule {id} was changed or added.");
 
     private static T? ParseEnum<T>(string field, string? value, List<ValidationError> errors)
         where T : struct, Enum

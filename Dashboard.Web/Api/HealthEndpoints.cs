@@ -11,6 +11,7 @@ public static class HealthEndpoints
     public static RouteGroupBuilder MapHealthEndpoints(this RouteGroupBuilder group)
     {
         group.MapGet("/health", CheckAsync)
+            .Produces<ApiEnvelope<HealthData>>()
             .Produces<ApiEnvelope<HealthData>>(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Health of the live store and the database");
         return group;

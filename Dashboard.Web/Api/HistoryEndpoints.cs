@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Dashboard.Core.History;
 using Dashboard.Core.Performance;
-using Dashboard.Core.Tracking;
 using Dashboard.Data.History;
 using Dashboard.Web.Api.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
 
@@ -16,49 +17,36 @@ public static class HistoryEndpoints
     public static RouteGroupBuilder MapHistoryEndpoints(this RouteGroupBuilder group)
     {
         group.MapGet("/peak", GetPeakAsync)
-            .Produces<ApiEnvelope<PeakData>>()
-            .Produces<ApiError>(StatusCodes.Status400BadRequest)
             .WithSummary("Peak concurrent users in a range (start=24h&end=now)");
         group.MapGet("/average", GetAverageAsync)
-            .Produces<ApiEnvelope<AverageData>>()
-            .Produces<ApiError>(StatusCodes.Status400BadRequest)
             .WithSummary("Time-weighted average concurrent users in a range");
         group.MapGet("/trend", GetTrendAsync)
-            .Produces<ApiEnvelope<TrendData>>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<ApiEnvelope<TrendData>>(contentType: "application/json")
+            .Produces<string>(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("Users over a range with the change against the previous period (format=csv to download)");
         group.MapGet("/performance", GetPerformanceAsync)
-            .Produces<ApiEnvelope<PerformanceRangeData>>()
-            .Produces<ApiError>(StatusCodes.Status400BadRequest)
-            .WithSummary("Requests, error rate and P50/P95/P99 over a range, overall with each module or for one module")
-            // It shares the history query, but refuses an organization: latencies are kept per module only.
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                operation.Parameters?.Remove(operation.Parameters.Single(parameter => parameter.Name == "organization"));
-                return Task.CompletedTask;
-            });
+            .WithSummary("Requests, error rate and P50/P95/P99 over a range, overall with each module or for one module");
         return group;
     }
 
-    private static async Task<IResult> GetPeakAsync(
+    private static async Task<Results<Ok<ApiEnvelope<PeakData>>, BadRequest<ApiError>>> GetPeakAsync(
         [AsParameters] HistoryRequest request, HistoryQueries queries, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (request.Parse(time) is not ({ } scope, { } range))
+        if (!request.TryParse(time, out var scope, out var range, out var error))
         {
-            return request.Error!;
+            return error;
         }
 
         var peak = await queries.GetPeakAsync(scope, range, cancellationToken);
         return ApiResults.Ok(new PeakData(peak.Users, peak.At, range.Start, range.End, Name(scope), Name(peak.Source)));
     }
 
-    private static async Task<IResult> GetAverageAsync(
+    private static async Task<Results<Ok<ApiEnvelope<AverageData>>, BadRequest<ApiError>>> GetAverageAsync(
         [AsParameters] HistoryRequest request, HistoryQueries queries, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (request.Parse(time) is not ({ } scope, { } range))
+        if (!request.TryParse(time, out var scope, out var range, out var error))
         {
-            return request.Error!;
+            return error;
         }
 
         var average = await queries.GetAverageAsync(scope, range, cancellationToken);
@@ -66,17 +54,21 @@ public static class HistoryEndpoints
             average.Users is { } users ? Math.Round(users, 2) : null, range.Start, range.End, Name(scope), Name(average.Source)));
     }
 
-    private static async Task<IResult> GetTrendAsync(
-        [AsParameters] HistoryRequest request, string? format, HistoryQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApiEnvelope<TrendData>>, ContentHttpResult, BadRequest<ApiError>>> GetTrendAsync(
+        [AsParameters] HistoryRequest request,
+        [AllowedValues("json", "csv")] string? format,
+        HistoryQueries queries,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (format is not (null or "json" or "csv"))
         {
-            return ApiResults.Invalid([new ValidationError("format", "format must be json or csv.")]);
+            return ApiResults.Invalid("format", "format must be json or csv.");
         }
 
-        if (request.Parse(time) is not ({ } scope, { } range))
+        if (!request.TryParse(time, out var scope, out var range, out var error))
         {
-            return request.Error!;
+            return error;
         }
 
         var trend = await queries.GetTrendAsync(scope, range, cancellationToken);
@@ -99,17 +91,12 @@ public static class HistoryEndpoints
             Name(trend.Source)));
     }
 
-    private static async Task<IResult> GetPerformanceAsync(
-        [AsParameters] HistoryRequest request, PerformanceQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApiEnvelope<PerformanceRangeData>>, BadRequest<ApiError>>> GetPerformanceAsync(
+        [AsParameters] PerformanceRequest request, PerformanceQueries queries, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (request.Parse(time) is not ({ } scope, { } range))
+        if (!request.TryParse(time, out var scope, out var range, out var error))
         {
-            return request.Error!;
-        }
-
-        if (scope.Kind == HistoryScopeKind.Organization)
-        {
-            return ApiResults.Invalid([new("organization", "Response times are kept per module, not per organization: give a module or neither.")]);
+            return error;
         }
 
         var merged = await queries.GetMergedAsync(range, scope.Id, cancellationToken);

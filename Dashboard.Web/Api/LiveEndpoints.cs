@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dashboard.Core.Configuration;
 using Dashboard.Core.Tracking;
 using Dashboard.Web.Api.Contracts;
@@ -24,26 +25,22 @@ public static class LiveEndpoints
         return group;
     }
 
-    private static Results<Ok<ApiEnvelope<CurrentUsersData>>, JsonHttpResult<ApiError>> GetCurrent(MetricsHub hub)
-    {
-        var (snapshot, error) = Latest(hub);
-        return snapshot is null
-            ? error
-            : ApiResults.Ok(new CurrentUsersData(snapshot.ConcurrentUsers, snapshot.ActiveSessions, snapshot.Timestamp));
-    }
+    private static Results<Ok<ApiEnvelope<CurrentUsersData>>, JsonHttpResult<ApiError>> GetCurrent(MetricsHub hub) =>
+        Fresh(hub) is { } snapshot
+            ? ApiResults.Ok(new CurrentUsersData(snapshot.ConcurrentUsers, snapshot.ActiveSessions, snapshot.Timestamp))
+            : Unavailable(hub);
 
-    private static Results<Ok<ApiEnvelope<MetricsData>>, JsonHttpResult<ApiError>> GetMetrics(
-        MetricsHub hub, ModuleBound modules, IOptions<TrackingOptions> tracking, int? top)
+    private static Results<Ok<ApiEnvelope<MetricsData>>, BadRequest<ApiError>, JsonHttpResult<ApiError>> GetMetrics(
+        MetricsHub hub, ModuleBound modules, IOptions<TrackingOptions> tracking, [Range(1, TrackingOptionsValidator.MaxTopOrganizations)] int? top)
     {
         var ranked = tracking.Value.TopOrganizations;
         if (top < 1 || top > ranked)
         {
-            return ApiResults.BadRequest("Invalid top", $"top must be between 1 and {ranked} (Dashboard:Tracking:TopOrganizations).");
+            return ApiResults.Invalid("top", $"top must be between 1 and {ranked} (Dashboard:Tracking:TopOrganizations).");
         }
 
-        var (snapshot, error) = Latest(hub);
-        return snapshot is null
-            ? error
+        return Fresh(hub) is not { } snapshot
+            ? Unavailable(hub)
             : ApiResults.Ok(MetricsData.From(snapshot, tracking.Value.ActivityWindow, top ?? DefaultTopOrganizations) with
             {
                 Resources = hub.Latest?.Resources,
@@ -54,23 +51,23 @@ public static class LiveEndpoints
             });
     }
 
-    private static Results<Ok<ApiEnvelope<ModuleUsersData>>, JsonHttpResult<ApiError>> GetModule(string id, MetricsHub hub)
+    private static Results<Ok<ApiEnvelope<ModuleUsersData>>, BadRequest<ApiError>, JsonHttpResult<ApiError>> GetModule(
+        [RegularExpression(ActivityValidator.IdPatternText), MaxLength(ActivityValidator.MaxIdLength)] string id, MetricsHub hub)
     {
         if (ActivityValidator.ValidateId("id", id) is { } invalid)
         {
             return ApiResults.Invalid([invalid]);
         }
 
-        var (snapshot, error) = Latest(hub);
-        return snapshot is null
-            ? error
+        return Fresh(hub) is not { } snapshot
+            ? Unavailable(hub)
             : ApiResults.Ok(new ModuleUsersData(
                 id, snapshot.Modules.FirstOrDefault(module => module.Id == id)?.Users ?? 0, snapshot.Timestamp));
     }
 
     // The split by module is not part of the poll snapshot: it is read from the store, once per poll.
-    private static async Task<Results<Ok<ApiEnvelope<OrganizationUsersData>>, JsonHttpResult<ApiError>>> GetOrganizationAsync(
-        string id, LiveReads reads, TimeProvider time)
+    private static async Task<Results<Ok<ApiEnvelope<OrganizationUsersData>>, BadRequest<ApiError>>> GetOrganizationAsync(
+        [RegularExpression(ActivityValidator.IdPatternText), MaxLength(ActivityValidator.MaxIdLength)] string id, LiveReads reads, TimeProvider time)
     {
         if (ActivityValidator.ValidateId("id", id) is { } invalid)
         {
@@ -82,11 +79,10 @@ public static class LiveEndpoints
             id, usage.Users, [.. usage.Modules.Select(module => new ModuleCount(module.Id, module.Users))], time.GetUtcNow()));
     }
 
-    /// <summary>The latest good snapshot, or the 503 that explains why there is none.</summary>
-    private static (LiveSnapshot? Snapshot, JsonHttpResult<ApiError> Error) Latest(MetricsHub hub) => hub.Latest switch
-    {
-        { LiveStoreError: { } reason } => (null, ApiResults.Unavailable("Live store", reason)),
-        { Snapshot: { } snapshot } => (snapshot, null!),
-        _ => (null, ApiResults.Unavailable("Live data", "The first poll of the live store has not finished yet; retry in a moment.")),
-    };
+    /// <summary>The latest snapshot, when the last poll read it; otherwise <see cref="Unavailable"/> says why there is none.</summary>
+    private static LiveSnapshot? Fresh(MetricsHub hub) => hub.Latest is { IsLiveStoreAvailable: true, Snapshot: { } snapshot } ? snapshot : null;
+
+    private static JsonHttpResult<ApiError> Unavailable(MetricsHub hub) => hub.Latest is { IsLiveStoreAvailable: false }
+        ? ApiResults.Unavailable(StoreUnavailableException.LiveStore)
+        : ApiResults.Unavailable("Live data", "The first poll of the live store has not finished yet; retry in a moment.");
 }

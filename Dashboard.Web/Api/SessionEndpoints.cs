@@ -1,6 +1,7 @@
 using Dashboard.Core.Tracking;
 using Dashboard.Web.Api.Contracts;
 using Dashboard.Web.Live;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
 
@@ -12,23 +13,17 @@ public static class SessionEndpoints
     public static RouteGroupBuilder MapSessionEndpoints(this RouteGroupBuilder group)
     {
         group.MapGet("/sessions", ListSessionsAsync)
-            .Produces<ApiEnvelope<SessionsData>>()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<ApiEnvelope<SessionsData>>(contentType: "application/json")
+            .Produces<string>(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("Active sessions, most recent first (format=csv for a download)");
         return group;
     }
 
-    private static async Task<IResult> ListSessionsAsync(
-        LiveReads reads,
-        string? module,
-        string? organization,
-        string? user,
-        int? offset,
-        int? limit,
-        string? format,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApiEnvelope<SessionsData>>, ContentHttpResult, BadRequest<ApiError>>> ListSessionsAsync(
+        [AsParameters] SessionsRequest request, LiveReads reads, CancellationToken cancellationToken)
     {
+        var (module, organization, user, offset, limit, format) =
+            (request.Module, request.Organization, request.User, request.Offset, request.Limit, request.Format);
         var errors = new List<ValidationError>();
         AddIfInvalidId(errors, "module", module);
         AddIfInvalidId(errors, "organization", organization);
@@ -63,19 +58,19 @@ public static class SessionEndpoints
         };
         if (format == "csv")
         {
-            return TypedResults.Text(await ExportCsvAsync(reads, query, cancellationToken), "text/csv");
+            return TypedResults.Text(await ExportCsvAsync(reads, query, limit ?? MaxCsvRows, cancellationToken), "text/csv");
         }
 
         var page = await reads.SessionsAsync(query);
         return ApiResults.Ok(new SessionsData(page.Sessions, page.Total, query.Offset, query.PageSize));
     }
 
-    // The download holds every match from the offset on, not one page, up to a bound.
-    private static async Task<string> ExportCsvAsync(LiveReads reads, SessionQuery query, CancellationToken cancellationToken)
+    // The download is the page asked for; without a limit, every match from the offset on, up to MaxCsvRows.
+    private static async Task<string> ExportCsvAsync(LiveReads reads, SessionQuery query, int rows, CancellationToken cancellationToken)
     {
         var sessions = new List<ActiveSession>();
-        var page = query with { PageSize = SessionQuery.MaxPageSize };
-        while (sessions.Count < MaxCsvRows)
+        var page = query with { PageSize = Math.Min(rows, SessionQuery.MaxPageSize) };
+        while (sessions.Count < rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var result = await reads.SessionsAsync(page);
@@ -90,7 +85,7 @@ public static class SessionEndpoints
 
         return Csv.Write(
             ["session_id", "user_id", "organization_id", "module_id", "user_agent", "ip_address", "started_at", "last_activity_at"],
-            sessions.Take(MaxCsvRows),
+            sessions.Take(rows),
             session => [session.SessionId, session.UserId, session.OrganizationId, session.ModuleId, session.UserAgent,
                 session.IpAddress, session.StartedAt, session.LastActivityAt]);
     }

@@ -2,8 +2,11 @@ using Dashboard.Core.Tracking;
 
 namespace Dashboard.Web.Api;
 
-/// <summary>Turns a store that is down into a 503 with the error envelope, never an unhandled exception.</summary>
-public sealed class StoreUnavailableFilter : IEndpointFilter
+/// <summary>
+/// Turns a store that is down into a 503 with the error envelope, never an unhandled exception; the cause goes to the
+/// outage log, not to the caller.
+/// </summary>
+public sealed class StoreUnavailableFilter(OutageLog outages) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -13,7 +16,8 @@ public sealed class StoreUnavailableFilter : IEndpointFilter
         }
         catch (StoreUnavailableException exception)
         {
-            return ApiResults.Unavailable(exception.Store, exception.InnerException?.Message ?? exception.Message);
+            outages.Failed(exception.Store, exception.InnerException ?? exception);
+            return ApiResults.Unavailable(exception.Store);
         }
     }
 }

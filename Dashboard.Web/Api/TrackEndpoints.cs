@@ -1,5 +1,6 @@
 using Dashboard.Core.Tracking;
 using Dashboard.Web.Api.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -14,46 +15,42 @@ public static class TrackEndpoints
     public static RouteGroupBuilder MapTrackEndpoints(this RouteGroupBuilder group)
     {
         group.MapPost("/track", TrackAsync)
-            .Produces<ApiEnvelope<TrackData>>()
-            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .AcceptsJson<TrackRequest>()
             .Produces<ApiError>(StatusCodes.Status409Conflict)
-            .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge)
-            .Produces<ApiError>(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Track user activity (a heartbeat; isActive=false ends the session)");
         group.MapPost("/track/batch", TrackBatchAsync)
-            .Produces<ApiEnvelope<TrackData>>()
-            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .AcceptsJson<TrackBatchRequest>()
             .Produces<ApiError>(StatusCodes.Status409Conflict)
             .WithSummary($"Track up to {ActivityTracker.MaxBatchSize} activities, all or nothing");
         return group;
     }
 
-    private static async Task<IResult> TrackAsync(
+    private static async Task<Results<Ok<ApiEnvelope<TrackData>>, BadRequest<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> TrackAsync(
         HttpRequest request, ActivityTracker tracker, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var (body, error) = await JsonBody.ReadAsync<TrackRequest>(request, MaxTrackBytes, json.Value.SerializerOptions, cancellationToken);
-        if (error is not null)
+        var body = await JsonBody.ReadAsync<TrackRequest>(request, MaxTrackBytes, json.Value.SerializerOptions, cancellationToken);
+        if (!body.Succeeded)
         {
-            return error;
+            return body.Error;
         }
 
-        return Answer(await tracker.TrackAsync(body!.ToActivity(), cancellationToken));
+        return Answer(await tracker.TrackAsync(body.Value.ToActivity(), cancellationToken));
     }
 
-    private static async Task<IResult> TrackBatchAsync(
+    private static async Task<Results<Ok<ApiEnvelope<TrackData>>, BadRequest<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> TrackBatchAsync(
         HttpRequest request, ActivityTracker tracker, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        var (body, error) = await JsonBody.ReadAsync<TrackBatchRequest>(request, MaxBatchBytes, json.Value.SerializerOptions, cancellationToken);
-        if (error is not null)
+        var body = await JsonBody.ReadAsync<TrackBatchRequest>(request, MaxBatchBytes, json.Value.SerializerOptions, cancellationToken);
+        if (!body.Succeeded)
         {
-            return error;
+            return body.Error;
         }
 
-        var activities = (body!.Activities ?? []).Select(item => (item ?? new TrackRequest()).ToActivity()).ToList();
+        var activities = (body.Value.Activities ?? []).Select(item => (item ?? new TrackRequest()).ToActivity()).ToList();
         return Answer(await tracker.TrackBatchAsync(activities, cancellationToken));
     }
 
-    private static IResult Answer(TrackResult result) => result switch
+    private static Results<Ok<ApiEnvelope<TrackData>>, BadRequest<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>> Answer(TrackResult result) => result switch
     {
         { IsValid: true } => ApiResults.Ok(new TrackData(result.Accepted)),
         { SessionTaken: true } => ApiResults.SessionTaken(result.Errors),

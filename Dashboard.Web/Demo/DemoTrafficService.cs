@@ -8,6 +8,7 @@ public sealed partial class DemoTrafficService(
     ActivityTracker tracker,
     IOptions<DemoOptions> options,
     TimeProvider time,
+    OutageLog outages,
     ILogger<DemoTrafficService> logger) : BackgroundService
 {
     public static readonly TimeSpan StepInterval = TimeSpan.FromSeconds(2);
@@ -28,7 +29,7 @@ public sealed partial class DemoTrafficService(
             }
             catch (StoreUnavailableException exception)
             {
-                LogStoreUnavailable(logger, exception.Message);
+                outages.Failed(exception.Store, exception.InnerException ?? exception);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -36,7 +37,4 @@ public sealed partial class DemoTrafficService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo traffic is on: about {BaseUsers} made-up users (Dashboard:Demo:Enabled=false turns it off)")]
     private static partial void LogStarted(ILogger logger, int baseUsers);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo traffic paused, the live store is unavailable: {Reason}")]
-    private static partial void LogStoreUnavailable(ILogger logger, string reason);
 }

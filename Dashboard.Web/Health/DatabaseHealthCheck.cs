@@ -1,11 +1,12 @@
+using Dashboard.Core.Tracking;
 using Dashboard.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Dashboard.Web.Health;
 
-/// <summary>Whether the history database (SQLite or PostgreSQL) accepts a connection.</summary>
-public sealed class DatabaseHealthCheck(IDbContextFactory<HistoryDbContext> contexts) : IHealthCheck
+/// <summary>Whether the history database (SQLite or PostgreSQL) accepts a connection; the cause of a failure goes to the outage log.</summary>
+public sealed class DatabaseHealthCheck(IDbContextFactory<HistoryDbContext> contexts, OutageLog outages) : IHealthCheck
 {
     public const string Name = "database";
 
@@ -14,13 +15,18 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<HistoryDbContext> cont
         try
         {
             await using var database = await contexts.CreateDbContextAsync(cancellationToken);
-            return await database.Database.CanConnectAsync(cancellationToken)
-                ? HealthCheckResult.Healthy($"{database.Database.ProviderName?.Split('.').Last()} database accepts connections.")
-                : HealthCheckResult.Unhealthy("The history database refused the connection.");
+            if (await database.Database.CanConnectAsync(cancellationToken))
+            {
+                outages.Succeeded(StoreUnavailableException.HistoryDatabase);
+                return HealthCheckResult.Healthy($"{database.Database.ProviderName?.Split('.').Last()} database accepts connections.");
+            }
+
+            return HealthCheckResult.Unhealthy("The history database refused the connection.");
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy($"The history database is unreachable: {exception.Message}", exception);
+            outages.Failed(StoreUnavailableException.HistoryDatabase, exception);
+            return HealthCheckResult.Unhealthy("The history database is unreachable.");
         }
     }
 }

@@ -1,4 +1,5 @@
 using Dashboard.Core.Configuration;
+using Dashboard.Core.Tracking;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
@@ -6,9 +7,9 @@ namespace Dashboard.Web.Health;
 
 /// <summary>
 /// Whether the live store answers: a PING to every Redis primary (a cluster is only as healthy as its shards),
-/// or always healthy for the in-process store.
+/// or always healthy for the in-process store. The cause of a failure goes to the outage log, not the answer.
 /// </summary>
-public sealed class LiveStoreHealthCheck(IServiceProvider services) : IHealthCheck
+public sealed class LiveStoreHealthCheck(IServiceProvider services, OutageLog outages) : IHealthCheck
 {
     /// <summary>"redis", as the spec's health output names it, or "live_store" for the in-process store.</summary>
     public static string NameFor(LiveStoreKind kind) => kind == LiveStoreKind.Redis ? "redis" : "live_store";
@@ -29,12 +30,14 @@ public sealed class LiveStoreHealthCheck(IServiceProvider services) : IHealthChe
         try
         {
             var latencies = await Task.WhenAll(primaries.Select(server => server.PingAsync()));
+            outages.Succeeded(StoreUnavailableException.LiveStore);
             return HealthCheckResult.Healthy(
                 $"{primaries.Count} Redis primary server(s) answered PING in at most {latencies.Max().TotalMilliseconds:F1} ms.");
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy($"Redis did not answer PING: {exception.Message}", exception);
+            outages.Failed(StoreUnavailableException.LiveStore, exception);
+            return HealthCheckResult.Unhealthy("Redis did not answer PING.");
         }
     }
 }

@@ -9,6 +9,7 @@ public sealed partial class LiveStoreCleanupService(
     ILiveStore store,
     IOptions<TrackingOptions> options,
     TimeProvider time,
+    OutageLog outages,
     ILogger<LiveStoreCleanupService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -23,14 +24,12 @@ public sealed partial class LiveStoreCleanupService(
             }
             catch (StoreUnavailableException exception)
             {
-                LogSkipped(logger, exception.Message);
+                // Skipped: the next interval cleans up what this one could not.
+                outages.Failed(exception.Store, exception.InnerException ?? exception);
             }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Live store cleanup removed {Sessions} expired sessions")]
     private static partial void LogCleaned(ILogger logger, long sessions);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Live store cleanup skipped, the store is unavailable: {Reason}")]
-    private static partial void LogSkipped(ILogger logger, string reason);
 }

@@ -27,6 +27,7 @@ public sealed partial class MetricsPoller(
     AlertMonitor alerts,
     SessionUpdateQueue sessionQueue,
     MetricsHub hub,
+    OutageLog outages,
     IOptions<TrackingOptions> options,
     TimeProvider time,
     ILogger<MetricsPoller> logger) : BackgroundService
@@ -71,7 +72,7 @@ public sealed partial class MetricsPoller(
         catch (StoreUnavailableException exception)
         {
             apiLatencies.GiveBack(apiRequests);
-            LogStoreUnavailable(logger, exception.Store, exception.Message);
+            outages.Failed(exception.Store, exception.InnerException ?? exception);
             hub.Publish(new PollResult(hub.Latest?.Snapshot, time.GetUtcNow(), exception.Message, hub.Latest?.HistoryStoreError)
             {
                 SessionQueue = new SessionQueueState(sessionQueue.Dropped, sessionQueue.IsDropping),
@@ -79,7 +80,10 @@ public sealed partial class MetricsPoller(
             return;
         }
 
+        outages.Succeeded(StoreUnavailableException.LiveStore);
+
         var sample = await resources.SampleAsync(cancellationToken);
+        string? liveError = null;
         string? historyError = null;
         int? unacknowledged = null;
         try
@@ -88,14 +92,23 @@ public sealed partial class MetricsPoller(
             await RecordPerformanceMinutesAsync(snapshot.Timestamp, cancellationToken);
             await resourceRecorder.RecordAsync(sample, cancellationToken);
             unacknowledged = await alerts.EvaluateAsync(snapshot, performance, sample, cancellationToken);
+            outages.Succeeded(StoreUnavailableException.HistoryDatabase);
         }
         catch (StoreUnavailableException exception)
         {
-            LogStoreUnavailable(logger, exception.Store, exception.Message);
-            historyError = exception.Message;
+            // Recording reads the live store's samples too: which store failed decides which banner shows.
+            outages.Failed(exception.Store, exception.InnerException ?? exception);
+            if (exception.Store == StoreUnavailableException.LiveStore)
+            {
+                liveError = exception.Message;
+            }
+            else
+            {
+                historyError = exception.Message;
+            }
         }
 
-        hub.Publish(new PollResult(snapshot, snapshot.Timestamp, LiveStoreError: null, historyError)
+        hub.Publish(new PollResult(snapshot, snapshot.Timestamp, liveError, historyError)
         {
             Resources = sample,
             Performance = performance,
@@ -117,7 +130,4 @@ public sealed partial class MetricsPoller(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Poll failed")]
     private static partial void LogPollFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Poll: {Store} is unavailable: {Reason}")]
-    private static partial void LogStoreUnavailable(ILogger logger, string store, string reason);
 }

@@ -13,7 +13,7 @@ internal static class RedisCalls
         }
         catch (Exception exception) when (IsUnavailable(exception))
         {
-            throw new StoreUnavailableException("Redis", exception);
+            throw new StoreUnavailableException(StoreUnavailableException.LiveStore, exception);
         }
     }
 
