@@ -98,6 +98,8 @@ public sealed class PerformanceRangeApiTests : IAsyncLifetime
     [InlineData("?start=6y", "start")]
     [InlineData("?start=2026-13-01", "start")]
     [InlineData("?start=1h&module=bad%20id", "module")]
+    [InlineData("?start=1h&organization=acme", "organization")]
+    [InlineData("?start=1h&module=tax&organization=acme", "organization")]
     public async Task Performance_BadQuery_Answers400Envelope(string query, string field)
     {
         var response = await _client.GetAsync($"{DashboardApp.Api}/performance{query}");

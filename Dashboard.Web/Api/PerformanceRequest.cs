@@ -25,7 +25,20 @@ public sealed class PerformanceRequest
     [RegularExpression(ActivityValidator.IdPatternText), MaxLength(ActivityValidator.MaxIdLength)]
     public string? Module { get; init; }
 
+    /// <summary>The request itself, to refuse an <c>organization</c> the document does not offer rather than ignore it.</summary>
+    public required HttpRequest Http { get; init; }
+
     public bool TryParse(
-        TimeProvider time, out HistoryScope scope, out TimeRange range, [NotNullWhen(false)] out BadRequest<ApiError>? error) =>
-        HistoryRequest.TryParse(Start, End, Module, organization: null, time, out scope, out range, out error);
+        TimeProvider time, out HistoryScope scope, out TimeRange range, [NotNullWhen(false)] out BadRequest<ApiError>? error)
+    {
+        if (Http.Query.ContainsKey("organization"))
+        {
+            scope = HistoryScope.Overall;
+            range = default;
+            error = ApiResults.Invalid("organization", "Latencies are kept per module only: give module, not organization.");
+            return false;
+        }
+
+        return HistoryRequest.TryParse(Start, End, Module, organization: null, time, out scope, out range, out error);
+    }
 }
