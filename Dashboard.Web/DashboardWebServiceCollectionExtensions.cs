@@ -41,6 +41,7 @@ public static class DashboardWebServiceCollectionExtensions
         services.AddSingleton<MetricsPoller>();
         services.AddHostedService(provider => provider.GetRequiredService<MetricsPoller>());
         services.AddHostedService<LiveStoreCleanupService>();
+        services.AddHostedService<JobLeaseKeeper>();
         services.AddSingleton<PerPollCache>();
         services.AddSingleton<LiveReads>();
         services.AddSingleton<HistoryReads>();

@@ -12,6 +12,8 @@ public sealed class AlertEvaluator
     /// <summary>Marks rules whose alerts are already open (after a restart), so they resolve instead of firing again.</summary>
     public void Resume(IEnumerable<string> openRuleIds)
     {
+        // What this instance knew from an earlier turn as evaluator is stale: another may have fired or resolved since.
+        _states.Clear();
         foreach (var ruleId in openRuleIds)
         {
             _states[ruleId] = new RuleState { IsOpen = true };

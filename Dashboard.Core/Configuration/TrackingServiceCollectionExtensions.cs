@@ -1,3 +1,4 @@
+using Dashboard.Core.Leases;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Tracking;
 using Dashboard.Core.Tracking.InProcess;
@@ -17,7 +18,7 @@ public static class TrackingServiceCollectionExtensions
     /// <summary>
     /// Registers the tracking core: validated options, the live store and the live sample store chosen by
     /// <c>Dashboard:LiveStore</c> (with one shared Redis connection when it is Redis), the <see cref="ActivityTracker"/>
-    /// and the <see cref="SessionUpdateQueue"/> it hands accepted activity to.
+    /// the <see cref="SessionUpdateQueue"/> it hands accepted activity to, and the job leases on the same store.
     /// </summary>
     public static IServiceCollection AddLiveTracking(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,6 +35,7 @@ public static class TrackingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PersistenceOptions>, PersistenceOptionsValidator>();
         services.AddSingleton<SessionUpdateQueue>();
         services.TryAddSingleton<OutageLog>();
+        services.AddJobLeases(configuration);
 
         switch (ReadLiveStoreKind(configuration))
         {

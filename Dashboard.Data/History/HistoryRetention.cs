@@ -1,4 +1,5 @@
 using Dashboard.Core.Alerts;
+using Dashboard.Core.Leases;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.Configuration;
 using Dashboard.Data.Entities;
@@ -13,12 +14,13 @@ namespace Dashboard.Data.History;
 /// <summary>
 /// Deletes history past its retention, at start and then every <see cref="RetentionOptions.Interval"/>: minute rows
 /// after a year, hourly rollups after five, ended sessions and resolved alerts after a year (by default). Deletes run
-/// in batches of <see cref="RetentionOptions.BatchSize"/> rows, oldest first, so none holds locks for long; every
-/// instance may run it.
+/// in batches of <see cref="RetentionOptions.BatchSize"/> rows, oldest first, so none holds locks for long; only the
+/// instance holding the retention lease runs it.
 /// </summary>
 public sealed partial class HistoryRetention(
     IDbContextFactory<HistoryDbContext> contexts,
     IOptions<RetentionOptions> options,
+    JobLeases leases,
     TimeProvider time,
     OutageLog outages,
     ILogger<HistoryRetention> logger) : BackgroundService
@@ -73,7 +75,10 @@ public sealed partial class HistoryRetention(
             {
                 try
                 {
-                    await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                    if (await leases.HoldAsync(JobNames.Retention, stoppingToken).ConfigureAwait(false))
+                    {
+                        await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception exception) when (DatabaseErrors.IsTransient(exception) && !stoppingToken.IsCancellationRequested)
                 {

@@ -1,4 +1,5 @@
 using Dashboard.Core.Configuration;
+using Dashboard.Core.Leases;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.Entities;
@@ -12,7 +13,8 @@ namespace Dashboard.Data.Sessions;
 
 /// <summary>
 /// Writes the sessions the track path queued: coalesced by session id, in batches of up to BatchSize rows, each
-/// session at most FlushInterval after it arrived; and closes sessions silent for longer than the session TTL.
+/// session at most FlushInterval after it arrived; and, on the instance holding the sessions lease, closes sessions
+/// silent for longer than the session TTL.
 /// A heartbeat that changes nothing but the time is written only when the session's row is RefreshInterval old, so
 /// the database sees a session about once a minute, not at every heartbeat.
 /// While the database is down it keeps what it holds (up to QueueCapacity sessions, after which the queue drops and
@@ -29,6 +31,7 @@ public sealed partial class SessionFlusher : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<SessionFlusher> _logger;
     private readonly OutageLog _outages;
+    private readonly JobLeases _leases;
     private readonly TimeSpan _refreshInterval;
     private readonly OrderedDictionary<string, PendingSession> _pending = new(StringComparer.Ordinal);
 
@@ -45,6 +48,7 @@ public sealed partial class SessionFlusher : BackgroundService
         IDbContextFactory<HistoryDbContext> contexts,
         IOptions<PersistenceOptions> persistence,
         IOptions<TrackingOptions> tracking,
+        JobLeases leases,
         TimeProvider time,
         OutageLog outages,
         ILogger<SessionFlusher> logger)
@@ -57,6 +61,7 @@ public sealed partial class SessionFlusher : BackgroundService
         _time = time;
         _logger = logger;
         _outages = outages;
+        _leases = leases;
     }
 
     /// <summary>Distinct sessions taken from the queue and not yet written.</summary>
@@ -138,7 +143,9 @@ public sealed partial class SessionFlusher : BackgroundService
         var now = _time.GetUtcNow();
         if (now >= _nextClose)
         {
-            var closed = await _writer.CloseSilentAsync(now - _sessionTtl, cancellationToken).ConfigureAwait(false);
+            var closed = await _leases.HoldAsync(JobNames.SessionClosing, cancellationToken).ConfigureAwait(false)
+                ? await _writer.CloseSilentAsync(now - _sessionTtl, cancellationToken).ConfigureAwait(false)
+                : 0;
             foreach (var silent in _written.Where(entry => entry.Value.LastActivityAt < now - _sessionTtl).Select(entry => entry.Key).ToList())
             {
                 _written.Remove(silent);

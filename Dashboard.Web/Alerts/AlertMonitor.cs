@@ -1,4 +1,5 @@
 using Dashboard.Core.Alerts;
+using Dashboard.Core.Leases;
 using Dashboard.Core.Performance;
 using Dashboard.Core.Resources;
 using Dashboard.Core.Tracking;
@@ -9,6 +10,7 @@ namespace Dashboard.Web.Alerts;
 /// <summary>
 /// Runs the alert rules on each poll: measures each rule's value from the snapshot and the resources, lets the
 /// evaluator decide, persists the transitions and announces fired and resolved alerts to the webhook.
+/// Only the instance holding the alerts lease evaluates, so each alert fires and is announced once per cluster.
 /// </summary>
 public sealed partial class AlertMonitor(
     AlertEvaluator evaluator,
@@ -16,6 +18,7 @@ public sealed partial class AlertMonitor(
     AlertStore alerts,
     AlertWebhook webhook,
     ILiveStore liveStore,
+    JobLeases leases,
     ILogger<AlertMonitor> logger)
 {
     private bool _resumed;
@@ -24,6 +27,13 @@ public sealed partial class AlertMonitor(
     public async Task<int> EvaluateAsync(
         LiveSnapshot snapshot, PerformanceSnapshot? performance, ResourceSample? resources, CancellationToken cancellationToken)
     {
+        if (!await leases.HoldAsync(JobNames.Alerts, cancellationToken))
+        {
+            // Another instance evaluates; when this one takes over, it starts from the open alerts in the database.
+            _resumed = false;
+            return await alerts.CountUnacknowledgedAsync(cancellationToken);
+        }
+
         if (!_resumed)
         {
             evaluator.Resume(await alerts.OpenRuleIdsAsync(cancellationToken));

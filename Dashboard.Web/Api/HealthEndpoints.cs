@@ -1,3 +1,4 @@
+using Dashboard.Core.Leases;
 using Dashboard.Web.Api.Contracts;
 using Dashboard.Web.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,7 @@ public static class HealthEndpoints
     }
 
     private static async Task<JsonHttpResult<ApiEnvelope<HealthData>>> CheckAsync(
-        HealthCheckService health, MetricsHub hub, CancellationToken cancellationToken)
+        HealthCheckService health, MetricsHub hub, JobLeases leases, CancellationToken cancellationToken)
     {
         var report = await health.CheckHealthAsync(cancellationToken);
         var healthy = report.Status == HealthStatus.Healthy;
@@ -26,7 +27,7 @@ public static class HealthEndpoints
             .Select(entry => new HealthCheckData(
                 entry.Key, entry.Value.Status.ToString().ToLowerInvariant(), entry.Value.Description, entry.Value.Duration.TotalMilliseconds))
             .ToList();
-        var data = new HealthData(healthy ? "healthy" : "unhealthy", hub.Latest?.Snapshot?.ConcurrentUsers, checks);
+        var data = new HealthData(healthy ? "healthy" : "unhealthy", hub.Latest?.Snapshot?.ConcurrentUsers, checks) { Leases = leases.Held };
         return TypedResults.Json(
             new ApiEnvelope<HealthData>(data) { Success = healthy },
             statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);

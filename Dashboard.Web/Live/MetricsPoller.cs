@@ -1,4 +1,5 @@
 using Dashboard.Core.Configuration;
+using Dashboard.Core.Leases;
 using Dashboard.Core.Performance;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Tracking;
@@ -25,6 +26,7 @@ public sealed partial class MetricsPoller(
     ResourceSampler resources,
     ResourceRecorder resourceRecorder,
     AlertMonitor alerts,
+    JobLeases leases,
     SessionUpdateQueue sessionQueue,
     MetricsHub hub,
     OutageLog outages,
@@ -88,8 +90,13 @@ public sealed partial class MetricsPoller(
         int? unacknowledged = null;
         try
         {
-            await recorder.RecordAsync(snapshot, cancellationToken);
-            await RecordPerformanceMinutesAsync(snapshot.Timestamp, cancellationToken);
+            // Every instance polls for its own viewers; only the holder of the history lease writes the cluster's rows.
+            if (await leases.HoldAsync(JobNames.History, cancellationToken))
+            {
+                await recorder.RecordAsync(snapshot, cancellationToken);
+                await RecordPerformanceMinutesAsync(snapshot.Timestamp, cancellationToken);
+            }
+
             await resourceRecorder.RecordAsync(sample, cancellationToken);
             unacknowledged = await alerts.EvaluateAsync(snapshot, performance, sample, cancellationToken);
             outages.Succeeded(StoreUnavailableException.HistoryDatabase);
