@@ -66,7 +66,7 @@ public sealed partial class JobLeases(IJobLease store, IOptions<LeaseOptions> op
                     await store.ReleaseAsync(held.Grant, cancellationToken).ConfigureAwait(false);
                     LogReleased(logger, job);
                 }
-                catch (StoreUnavailableException exception)
+                catch (Exception exception) when (exception is StoreUnavailableException or OperationCanceledException)
                 {
                     LogNotReleased(logger, job, exception.Message);
                 }

@@ -10,7 +10,7 @@ namespace Dashboard.Tests.Leases;
 /// </summary>
 public abstract class JobLeaseContract
 {
-    private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan Short = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Long = TimeSpan.FromMinutes(1);
 
     private readonly string _job = $"job-{Guid.NewGuid():N}";

@@ -12,7 +12,15 @@ public sealed class JobLeaseKeeper(JobLeases leases, IOptions<LeaseOptions> opti
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await leases.ReleaseAllAsync(cancellationToken);
+        try
+        {
+            await leases.ReleaseAllAsync(cancellationToken);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host may dispose of its services while a second stop is under way (the app's Run and its owner both
+            // stop it): the leases then expire by themselves within their duration.
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
