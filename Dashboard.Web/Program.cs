@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Dashboard.Core.Configuration;
 using Dashboard.Web;
 using Dashboard.Web.Api;
+using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
 using Dashboard.Web.Health;
 
@@ -14,6 +15,8 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddDashboardWeb(builder.Configuration, builder.Environment);
 
+builder.Services.AddDashboardAuth(builder.Configuration, builder.Environment, demo);
+
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -21,7 +24,8 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 });
 builder.Services.AddHealthChecks()
     .AddCheck<LiveStoreHealthCheck>(LiveStoreHealthCheck.NameFor(TrackingServiceCollectionExtensions.ReadLiveStoreKind(builder.Configuration)))
-    .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name);
+    .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name)
+    .AddCheck<MigrationsHealthCheck>(MigrationsHealthCheck.Name, tags: [MigrationsHealthCheck.ReadinessTag]);
 builder.Services.AddOpenApi();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -33,16 +37,20 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
-app.MapStaticAssets();
-app.MapOpenApi();
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthProbes();
+app.MapOpenApi().RequireAuthorization(Policies.Viewer);
+app.UseViewerPolicyFor("/api-docs");
 app.UseSwaggerUI(options =>
 {
     options.RoutePrefix = "api-docs";
     options.SwaggerEndpoint("/openapi/v1.json", "Concurrent users API");
 });
 app.MapConcurrentUsersApi();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Policies.Viewer);
 
 app.Run();
 

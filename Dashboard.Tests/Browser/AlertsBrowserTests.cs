@@ -17,6 +17,7 @@ public sealed class AlertsBrowserTests : IAsyncLifetime
         _app = await RunningApp.StartAsync(new Dictionary<string, string>
         {
             ["Dashboard:Tracking:PollInterval"] = "00:00:01",
+            ["Dashboard:Auth:AnonymousAccess"] = "Viewer",
             ["Dashboard:Alerts:HighConcurrency"] = "1",
             ["Dashboard:Alerts:ForPolls"] = "1",
             ["Dashboard:Alerts:HighCpuPercent"] = "100",
@@ -35,7 +36,7 @@ public sealed class AlertsBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Acknowledge_WithANote_ShowsWhoAndWhenAndClearsTheBadge()
     {
-        using var api = new HttpClient { BaseAddress = _app.Address };
+        using var api = _app.CreateClient();
         string[] users = ["u1", "u2"];
         var activities = users.Select(user => new { userId = user, organizationId = "acme", sessionId = $"s-{user}", moduleId = "tax" });
         (await api.PostAsJsonAsync("/api/concurrent-users/track/batch", new { activities })).EnsureSuccessStatusCode();

@@ -2,6 +2,7 @@ using Dashboard.Core.Alerts;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.Alerts;
 using Dashboard.Web.Api.Contracts;
+using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -20,16 +21,19 @@ public static class AlertEndpoints
             .Produces<ApiError>(StatusCodes.Status400BadRequest)
             .WithSummary("Alerts, active first (status=active|acknowledged|resolved, severity=info|warning|critical)");
         group.MapPost("/alerts/{id:long}/acknowledge", AcknowledgeAsync)
+            .RequireAuthorization(Policies.Admin)
             .Produces<ApiEnvelope<AlertRecord>>()
             .Produces<ApiError>(StatusCodes.Status404NotFound)
             .Produces<ApiError>(StatusCodes.Status409Conflict)
             .WithSummary("Acknowledge an active alert: {acknowledged_by, note}");
         group.MapGet("/alerts/rules", ListRulesAsync).WithSummary("The alert rules in force");
         group.MapPut("/alerts/rules/{id}", SaveRuleAsync)
+            .RequireAuthorization(Policies.Admin)
             .Produces<ApiEnvelope<AlertRuleData>>()
             .Produces<ApiError>(StatusCodes.Status400BadRequest)
             .WithSummary("Change a rule, or add one (e.g. high_concurrency for module:tax)");
         group.MapDelete("/alerts/rules/{id}", DeleteRuleAsync)
+            .RequireAuthorization(Policies.Admin)
             .WithSummary("Delete an added rule, or put a configured one back to its configuration");
         return group;
     }

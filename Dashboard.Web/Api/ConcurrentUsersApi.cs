@@ -1,3 +1,5 @@
+using Dashboard.Web.Auth;
+
 namespace Dashboard.Web.Api;
 
 /// <summary>The REST API under <c>/api/concurrent-users</c>: the spec's endpoints and what users need beyond them.</summary>
@@ -11,13 +13,15 @@ public static class ConcurrentUsersApi
             .WithTags("Concurrent users")
             .AddEndpointFilter<ApiLatencyFilter>()
             .AddEndpointFilter<StoreUnavailableFilter>();
-        group.MapTrackEndpoints();
-        group.MapLiveEndpoints();
-        group.MapHistoryEndpoints();
-        group.MapSessionEndpoints();
-        group.MapRealtimeEndpoints();
-        group.MapHealthEndpoints();
-        group.MapAlertEndpoints();
+        group.MapGroup("").RequireAuthorization(Policies.Ingest).MapTrackEndpoints();
+        group.MapGroup("").RequireAuthorization(Policies.Sessions).MapSessionEndpoints();
+        // Reads; the alert endpoints that change something add the Admin policy where they are mapped.
+        var reads = group.MapGroup("").RequireAuthorization(Policies.Viewer);
+        reads.MapLiveEndpoints();
+        reads.MapHistoryEndpoints();
+        reads.MapRealtimeEndpoints();
+        reads.MapHealthEndpoints();
+        reads.MapAlertEndpoints();
         return group;
     }
 }
