@@ -16,6 +16,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddDashboardWeb(builder.Configuration, builder.Environment);
 
 builder.Services.AddDashboardAuth(builder.Configuration, builder.Environment, demo);
+builder.Services.AddCascadingAuthenticationState();
 
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
@@ -39,9 +40,11 @@ if (!app.Environment.IsDevelopment())
 
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthProbes();
+app.MapAccountEndpoints();
 app.MapOpenApi().RequireAuthorization(Policies.Viewer);
 app.UseViewerPolicyFor("/api-docs");
 app.UseSwaggerUI(options =>
@@ -50,7 +53,7 @@ app.UseSwaggerUI(options =>
     options.SwaggerEndpoint("/openapi/v1.json", "Concurrent users API");
 });
 app.MapConcurrentUsersApi();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(Policies.Viewer);
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireViewerForBlazorEndpoints();
 
 app.Run();
 

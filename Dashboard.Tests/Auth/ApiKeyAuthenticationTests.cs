@@ -103,7 +103,7 @@ public sealed class ApiKeyAuthenticationTests : IAsyncLifetime
         var response = await client.GetAsync("/alerts?status=active");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/login?ReturnUrl=%2Falerts%3Fstatus%3Dactive", response.Headers.Location?.PathAndQuery);
+        Assert.Equal("/login?returnUrl=%2Falerts%3Fstatus%3Dactive", response.Headers.Location?.PathAndQuery);
     }
 
     [Fact]

@@ -33,6 +33,9 @@ public sealed partial class EndpointPolicyTests : IAsyncLifetime
         /// <summary><c>POST /track</c>, <c>/track/batch</c>: ingest keys.</summary>
         Ingest,
 
+        /// <summary>A person's own account (<c>/account</c>, <c>/logout</c>): a signed-in person; a key is sent to sign in.</summary>
+        Person,
+
         /// <summary>What names no policy: the fallback policy, any caller with valid credentials.</summary>
         Fallback,
     }
@@ -92,13 +95,17 @@ public sealed partial class EndpointPolicyTests : IAsyncLifetime
     private static Row RowOf(string method, string route) => route switch
     {
         "/health/live" or "/health/ready" or "/login" or "/error" => Row.Public,
+        "/account" or "/logout" => Row.Person,
         "/api/concurrent-users/track" or "/api/concurrent-users/track/batch" => Row.Ingest,
         "/api/concurrent-users/sessions" or "/sessions" => Row.Sessions,
         "/api/concurrent-users/alerts/{id:long}/acknowledge" => Row.Admin,
+        "/api/concurrent-users/users" or "/api/concurrent-users/users/{userName}" => Row.Admin,
+        "/api/concurrent-users/api-keys" or "/api/concurrent-users/api-keys/{id:long}" => Row.Admin,
         "/api/concurrent-users/alerts/rules/{id}" when method is "PUT" or "DELETE" => Row.Admin,
         _ when route.StartsWith("/api/concurrent-users/", StringComparison.Ordinal) && method == "GET" => Row.Viewer,
         "/openapi/{documentName}.json" => Row.Viewer,
         "/" or "/alerts" or "/modules/{Id}" or "/organizations/{Id}" => Row.Viewer,
+        "/admin/users" or "/admin/api-keys" => Row.Admin,
         _ when route.StartsWith("/_blazor", StringComparison.Ordinal) => Row.Viewer,
         // Blazor's own: enhanced navigation's redirects.
         "/_framework/opaque-redirect" => Row.Viewer,
@@ -115,7 +122,7 @@ public sealed partial class EndpointPolicyTests : IAsyncLifetime
     private static Outcome Expected(Row row, string caller) => (row, caller) switch
     {
         (Row.Public, _) => Outcome.Allowed,
-        (_, "anonymous") => Outcome.Unauthenticated,
+        (_, "anonymous") or (Row.Person, _) => Outcome.Unauthenticated,
         (Row.Fallback, _) => Outcome.Allowed,
         (Row.Viewer or Row.Sessions, "viewer" or "admin") => Outcome.Allowed,
         (Row.Admin, "admin") => Outcome.Allowed,

@@ -32,6 +32,17 @@ public sealed class DashboardApp(IReadOnlyDictionary<string, string?>? settings 
         return client;
     }
 
+    /// <summary>
+    /// A client as a browser is: no key, cookies kept, redirects not followed, over https (outside Development the
+    /// sign-in cookie is Secure, and a cookie jar keeps a Secure cookie from plain http).
+    /// </summary>
+    public HttpClient CreateBrowserClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        TestApiKeys.Send(client, null);
+        return client;
+    }
+
     public Task PollAsync() => Services.GetRequiredService<MetricsPoller>().PollOnceAsync(default);
 
     /// <summary>Waits for the poll the app makes as it starts, so that it cannot land in the middle of a test's series.</summary>

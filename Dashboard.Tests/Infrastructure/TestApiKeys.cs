@@ -17,17 +17,26 @@ internal static class TestApiKeys
     /// <summary>The name <see cref="Default"/> acts as, e.g. in <c>acknowledged_by</c>.</summary>
     public const string DefaultName = "test-default";
 
-    /// <summary>The settings that provision the keys: <c>Dashboard:Auth:ApiKeys:{name}:Key</c> and <c>:Scopes</c>.</summary>
+    /// <summary>The name <see cref="Admin"/> acts as.</summary>
+    public const string AdminName = "test-admin";
+
+    /// <summary>The first admin every test app makes (Dashboard:Auth:InitialAdmin), for the sign-in tests.</summary>
+    public const string AdminUser = "ada";
+    public const string AdminPassword = "ada-has-a-long-password";
+
+    /// <summary>The settings that provision the keys and the first admin: <c>Dashboard:Auth:ApiKeys:{name}:Key</c> and <c>:Scopes</c>.</summary>
     public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
     {
         [$"Dashboard:Auth:ApiKeys:{DefaultName}:Key"] = Default,
         [$"Dashboard:Auth:ApiKeys:{DefaultName}:Scopes"] = "ingest,read,admin",
-        ["Dashboard:Auth:ApiKeys:test-admin:Key"] = Admin,
-        ["Dashboard:Auth:ApiKeys:test-admin:Scopes"] = "admin",
+        [$"Dashboard:Auth:ApiKeys:{AdminName}:Key"] = Admin,
+        [$"Dashboard:Auth:ApiKeys:{AdminName}:Scopes"] = "admin",
         ["Dashboard:Auth:ApiKeys:test-viewer:Key"] = Viewer,
         ["Dashboard:Auth:ApiKeys:test-viewer:Scopes"] = "read",
         ["Dashboard:Auth:ApiKeys:test-ingest:Key"] = Ingest,
         ["Dashboard:Auth:ApiKeys:test-ingest:Scopes"] = "ingest",
+        ["Dashboard:Auth:InitialAdmin:UserName"] = AdminUser,
+        ["Dashboard:Auth:InitialAdmin:Password"] = AdminPassword,
     };
 
     /// <summary>A client of <paramref name="address"/> that sends <paramref name="key"/> (none when null) and never follows redirects.</summary>

@@ -12,7 +12,6 @@ namespace Dashboard.Web.Api;
 public static class AlertEndpoints
 {
     public const int MaxNoteLength = 2000;
-    public const int MaxNameLength = 128;
 
     public static RouteGroupBuilder MapAlertEndpoints(this RouteGroupBuilder group)
     {
@@ -25,7 +24,7 @@ public static class AlertEndpoints
             .Produces<ApiEnvelope<AlertRecord>>()
             .Produces<ApiError>(StatusCodes.Status404NotFound)
             .Produces<ApiError>(StatusCodes.Status409Conflict)
-            .WithSummary("Acknowledge an active alert: {acknowledged_by, note}");
+            .WithSummary("Acknowledge an active alert as the caller (the person or key): {note}");
         group.MapGet("/alerts/rules", ListRulesAsync).WithSummary("The alert rules in force");
         group.MapPut("/alerts/rules/{id}", SaveRuleAsync)
             .RequireAuthorization(Policies.Admin)
@@ -73,27 +72,12 @@ public static class AlertEndpoints
             return error;
         }
 
-        var errors = new List<ValidationError>();
-        if (string.IsNullOrWhiteSpace(body!.AcknowledgedBy))
+        if (body!.Note is { Length: > MaxNoteLength })
         {
-            errors.Add(new("acknowledged_by", "acknowledged_by is required: the name of the person acknowledging."));
-        }
-        else if (body.AcknowledgedBy.Trim().Length > MaxNameLength)
-        {
-            errors.Add(new("acknowledged_by", $"acknowledged_by must be at most {MaxNameLength} characters."));
+            return ApiResults.Invalid([new("note", $"note must be at most {MaxNoteLength} characters.")]);
         }
 
-        if (body.Note is { Length: > MaxNoteLength })
-        {
-            errors.Add(new("note", $"note must be at most {MaxNoteLength} characters."));
-        }
-
-        if (errors.Count > 0)
-        {
-            return ApiResults.Invalid(errors);
-        }
-
-        var (outcome, alert) = await alerts.AcknowledgeAsync(id, body.AcknowledgedBy!.Trim(), body.Note, time.GetUtcNow(), cancellationToken);
+        var (outcome, alert) = await alerts.AcknowledgeAsync(id, request.HttpContext.User.Identity!.Name!, body.Note, time.GetUtcNow(), cancellationToken);
         return outcome switch
         {
             AcknowledgeOutcome.Acknowledged => ApiResults.Ok(alert!),
@@ -121,7 +105,7 @@ public static class AlertEndpoints
             return ApiResults.Invalid(errors);
         }
 
-        await rules.SaveAsync(rule, body!.UpdatedBy, cancellationToken);
+        await rules.SaveAsync(rule, request.HttpContext.User.Identity!.Name, cancellationToken);
         return ApiResults.Ok(AlertRuleData.From(rule, rules.IsConfigured(rule.Id)));
     }
 

@@ -15,6 +15,9 @@ public static class ConcurrentUsersApi
             .AddEndpointFilter<StoreUnavailableFilter>();
         group.MapGroup("").RequireAuthorization(Policies.Ingest).MapTrackEndpoints();
         group.MapGroup("").RequireAuthorization(Policies.Sessions).MapSessionEndpoints();
+        var admin = group.MapGroup("").RequireAuthorization(Policies.Admin);
+        admin.MapUserEndpoints();
+        admin.MapApiKeyEndpoints();
         // Reads; the alert endpoints that change something add the Admin policy where they are mapped.
         var reads = group.MapGroup("").RequireAuthorization(Policies.Viewer);
         reads.MapLiveEndpoints();

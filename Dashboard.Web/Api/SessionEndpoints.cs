@@ -1,5 +1,6 @@
 using Dashboard.Core.Tracking;
 using Dashboard.Web.Api.Contracts;
+using Dashboard.Web.Auth;
 using Dashboard.Web.Live;
 
 namespace Dashboard.Web.Api;
@@ -20,6 +21,7 @@ public static class SessionEndpoints
     }
 
     private static async Task<IResult> ListSessionsAsync(
+        HttpContext http,
         LiveReads reads,
         string? module,
         string? organization,
@@ -61,13 +63,17 @@ public static class SessionEndpoints
             Offset = offset ?? 0,
             PageSize = limit ?? 50,
         };
+        var masked = PersonalDataMask.AppliesTo(http.User);
         if (format == "csv")
         {
-            return TypedResults.Text(await ExportCsvAsync(reads, query, cancellationToken), "text/csv");
+            return masked
+                ? ApiResults.Error(StatusCodes.Status403Forbidden, "Forbidden", "The sessions CSV, with IP addresses and user agents, is for admins.")
+                : TypedResults.Text(await ExportCsvAsync(reads, query, cancellationToken), "text/csv");
         }
 
         var page = await reads.SessionsAsync(query);
-        return ApiResults.Ok(new SessionsData(page.Sessions, page.Total, query.Offset, query.PageSize));
+        var sessions = masked ? page.Sessions.Select(PersonalDataMask.Apply).ToList() : page.Sessions;
+        return ApiResults.Ok(new SessionsData(sessions, page.Total, query.Offset, query.PageSize));
     }
 
     // The download holds every match from the offset on, not one page, up to a bound.

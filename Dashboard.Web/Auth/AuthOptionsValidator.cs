@@ -7,6 +7,9 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
 {
     public const int MinKeyLength = 20;
 
+    /// <summary>The shortest password a person may have (Identity enforces it; the first admin's is checked at start).</summary>
+    public const int MinPasswordLength = 12;
+
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
         var errors = new List<string>();
@@ -27,6 +30,17 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             {
                 errors.Add($"{path}:Scopes must name at least one of {string.Join(", ", ApiKeyScopes.All)}.");
             }
+        }
+
+        var admin = options.InitialAdmin;
+        if (!string.IsNullOrEmpty(admin.Password) && admin.Password.Length < MinPasswordLength)
+        {
+            errors.Add($"{AuthOptions.SectionName}:InitialAdmin:Password must be at least {MinPasswordLength} characters.");
+        }
+
+        if (!string.IsNullOrEmpty(admin.Password) && string.IsNullOrWhiteSpace(admin.UserName))
+        {
+            errors.Add($"{AuthOptions.SectionName}:InitialAdmin:UserName is required with InitialAdmin:Password.");
         }
 
         foreach (var shared in options.ApiKeys.Where(key => key.Value.Key.Length > 0).GroupBy(key => key.Value.Key).Where(group => group.Count() > 1))

@@ -15,6 +15,9 @@ public static class Policies
     /// <summary>Acknowledging alerts, changing rules, users, keys, the audit trail: admins and <c>admin</c> keys.</summary>
     public const string Admin = nameof(Admin);
 
+    /// <summary>A person's own account (<c>/account</c>, signing out): anyone signed in with a cookie, never a key.</summary>
+    public const string Person = nameof(Person);
+
     /// <summary><c>/track</c> and <c>/track/batch</c>: <c>ingest</c> keys only.</summary>
     public const string Ingest = nameof(Ingest);
 }
