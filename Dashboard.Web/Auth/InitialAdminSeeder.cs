@@ -35,6 +35,12 @@ public sealed partial class InitialAdminSeeder(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // Nothing to stop once the first admin was looked for; the host may have disposed this already.
+        if (_retrying.IsCompleted)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         await _retrying.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
