@@ -5,6 +5,7 @@ using Dashboard.Web;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
+using Dashboard.Web.Demo;
 using Dashboard.Web.Health;
 
 // Settings are read once at start (and validated then), so the files need no watching. Watching the content root
@@ -15,7 +16,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddDashboardWeb(builder.Configuration, builder.Environment);
 
-builder.Services.AddDashboardAuth(builder.Configuration, builder.Environment, demo);
+builder.Services.AddDashboardAuth(builder.Configuration, builder.Environment, DemoMode.Decide(builder.Configuration, builder.Environment));
 builder.Services.AddCascadingAuthenticationState();
 
 builder.Services.ConfigureHttpJsonOptions(options =>
