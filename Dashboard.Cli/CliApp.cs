@@ -16,6 +16,7 @@ internal static class CliApp
         var root = new RootCommand("Concurrent users of the platform, from the dashboard's REST API and realtime stream.")
         {
             options.Url,
+            options.ApiKey,
             options.Json,
             options.Timeout,
             CurrentCommand.Create(runner),

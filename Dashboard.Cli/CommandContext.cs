@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Dashboard.Cli;
 
 /// <summary>One command's run: the parsed global options, the client (made on first use) and where output goes.</summary>
-internal sealed class CommandContext(CliHost host, Uri url, TimeSpan timeout, bool json) : IDisposable
+internal sealed class CommandContext(CliHost host, Uri url, string? apiKey, TimeSpan timeout, bool json) : IDisposable
 {
     private static readonly JsonSerializerOptions Indented = new()
     {
@@ -38,7 +38,7 @@ internal sealed class CommandContext(CliHost host, Uri url, TimeSpan timeout, bo
 
     public TimeProvider Time => host.Time;
 
-    public ConcurrentUsersClient Client => _client ??= new ConcurrentUsersClient(Http());
+    public ConcurrentUsersClient Client => _client ??= new ConcurrentUsersClient(Http(), apiKey);
 
     /// <summary>Spectre's console over <see cref="Out"/>: colours and live redraws on a terminal, plain text otherwise.</summary>
     public IAnsiConsole Console => _console ??= CreateConsole();

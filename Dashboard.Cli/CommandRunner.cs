@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net;
 using System.Text.Json;
 using Dashboard.Client;
 
@@ -25,7 +26,8 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions options)
             return ExitCodes.Usage;
         }
 
-        using var context = new CommandContext(host, url, TimeSpan.FromSeconds(parse.GetValue(options.Timeout)), parse.GetValue(options.Json));
+        using var context = new CommandContext(
+            host, url, parse.GetValue(options.ApiKey), TimeSpan.FromSeconds(parse.GetValue(options.Timeout)), parse.GetValue(options.Json));
         try
         {
             return await body(context, parse, cancellationToken).ConfigureAwait(false);
@@ -34,6 +36,14 @@ internal sealed class CommandRunner(CliHost host, GlobalOptions options)
         {
             host.Error.WriteLine($"Error: {exception.Message}");
             return ExitCodes.Usage;
+        }
+        catch (ConcurrentUsersApiException exception) when (exception.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            host.Error.WriteLine($"Error: {exception.Message}");
+            host.Error.WriteLine(exception.StatusCode == HttpStatusCode.Unauthorized
+                ? $"Pass an API key with --api-key or {GlobalOptions.ApiKeyVariable}."
+                : "The API key does not have the scope this command needs (track: ingest; reads: read; alerts: admin).");
+            return ExitCodes.Unauthorized;
         }
         catch (ConcurrentUsersApiException exception)
         {

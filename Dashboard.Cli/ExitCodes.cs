@@ -11,6 +11,9 @@ internal static class ExitCodes
     /// <summary>The server could not be reached: connection refused, name not found, timeout.</summary>
     public const int Unreachable = 2;
 
+    /// <summary>The server refused the credentials: no or a wrong API key (401), or a key without the scope the call needs (403).</summary>
+    public const int Unauthorized = 3;
+
     /// <summary>Bad usage or input, refused before any call (EX_USAGE of sysexits.h).</summary>
     public const int Usage = 64;
 

@@ -2,11 +2,12 @@ using System.CommandLine;
 
 namespace Dashboard.Cli;
 
-/// <summary>The options every command takes: where the server is, how long to wait, and JSON output for scripts.</summary>
+/// <summary>The options every command takes: where the server is, the key to send, how long to wait, and JSON output for scripts.</summary>
 internal sealed class GlobalOptions
 {
     public const string UrlVariable = "DASHBOARD_URL";
     public const string DefaultUrl = "http://localhost:5000";
+    public const string ApiKeyVariable = "DASHBOARD_API_KEY";
 
     public GlobalOptions(CliHost host)
     {
@@ -14,6 +15,12 @@ internal sealed class GlobalOptions
         {
             Description = $"The dashboard's URL (environment {UrlVariable}, default {DefaultUrl})",
             DefaultValueFactory = _ => host.GetEnvironmentVariable(UrlVariable) is { Length: > 0 } url ? url : DefaultUrl,
+            Recursive = true,
+        };
+        ApiKey = new Option<string?>("--api-key")
+        {
+            Description = $"The API key to send (environment {ApiKeyVariable}); the server's keys carry scopes: ingest, read, admin",
+            DefaultValueFactory = _ => host.GetEnvironmentVariable(ApiKeyVariable) is { Length: > 0 } key ? key : null,
             Recursive = true,
         };
         Json = new Option<bool>("--json")
@@ -37,6 +44,8 @@ internal sealed class GlobalOptions
     }
 
     public Option<string> Url { get; }
+
+    public Option<string?> ApiKey { get; }
 
     public Option<bool> Json { get; }
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
@@ -19,7 +20,11 @@ public sealed class ConcurrentUsersClient
     private readonly HttpClient _http;
     private readonly Uri _baseAddress;
 
-    public ConcurrentUsersClient(HttpClient http)
+    /// <summary>
+    /// A client over <paramref name="http"/>; with <paramref name="apiKey"/>, every call sends it as
+    /// <c>Authorization: Bearer KEY</c> (set on the <see cref="HttpClient"/>'s default headers).
+    /// </summary>
+    public ConcurrentUsersClient(HttpClient http, string? apiKey = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         if (http.BaseAddress is not { IsAbsoluteUri: true } baseAddress)
@@ -28,6 +33,11 @@ public sealed class ConcurrentUsersClient
         }
 
         _http = http;
+        if (!string.IsNullOrEmpty(apiKey))
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
+
         // Without the trailing slash, a base such as http://host/dashboard would lose its last segment.
         _baseAddress = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
     }

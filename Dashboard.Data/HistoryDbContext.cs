@@ -1,15 +1,17 @@
 using Dashboard.Data.Entities;
 using Dashboard.Data.Entities.Views;
+using Dashboard.Data.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Data;
 
 /// <summary>
-/// The history database: sessions, users over time per scope, performance, resources and alerts, and the four
-/// summary views. One model for both providers; <see cref="SqliteHistoryDbContext"/> and
+/// The history database: sessions, users over time per scope, performance, resources and alerts, the four
+/// summary views, the people who sign in (ASP.NET Core Identity's user tables) and the API keys admins made. One model for both providers; <see cref="SqliteHistoryDbContext"/> and
 /// <see cref="PostgresHistoryDbContext"/> only say which provider's migrations apply.
 /// </summary>
-public abstract class HistoryDbContext : DbContext
+public abstract class HistoryDbContext : IdentityUserContext<DashboardUser>
 {
     protected HistoryDbContext(DbContextOptions options)
         : base(options)
@@ -32,6 +34,8 @@ public abstract class HistoryDbContext : DbContext
 
     public DbSet<AlertRuleSetting> AlertRules => Set<AlertRuleSetting>();
 
+    public DbSet<StoredApiKey> ApiKeys => Set<StoredApiKey>();
+
     public DbSet<CurrentActiveSession> CurrentActiveSessions => Set<CurrentActiveSession>();
 
     public DbSet<ModuleUsageSummary> ModuleUsageSummaries => Set<ModuleUsageSummary>();
@@ -40,6 +44,9 @@ public abstract class HistoryDbContext : DbContext
 
     public DbSet<PerformanceAlertsSummary> PerformanceAlertsSummaries => Set<PerformanceAlertsSummary>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HistoryDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HistoryDbContext).Assembly);
+    }
 }

@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using Dashboard.Core.Configuration;
 using Dashboard.Web;
 using Dashboard.Web.Api;
+using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
+using Dashboard.Web.Demo;
 using Dashboard.Web.Health;
 
 // Settings are read once at start (and validated then), so the files need no watching. Watching the content root
@@ -16,6 +18,9 @@ builder.Services.AddDashboardWeb(builder.Configuration, builder.Environment);
 
 // A parameter that cannot be bound throws, so that the API answers it with its envelope naming the parameter.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddDashboardAuth(builder.Configuration, builder.Environment, DemoMode.Decide(builder.Configuration, builder.Environment));
+builder.Services.AddCascadingAuthenticationState();
+
 builder.Services.ConfigureHttpJsonOptions(options =>
 {
     options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -23,7 +28,8 @@ builder.Services.ConfigureHttpJsonOptions(options =>
 });
 builder.Services.AddHealthChecks()
     .AddCheck<LiveStoreHealthCheck>(LiveStoreHealthCheck.NameFor(TrackingServiceCollectionExtensions.ReadLiveStoreKind(builder.Configuration)))
-    .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name);
+    .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name)
+    .AddCheck<MigrationsHealthCheck>(MigrationsHealthCheck.Name, tags: [MigrationsHealthCheck.ReadinessTag]);
 builder.Services.AddOpenApi(options => options.AddOperationTransformer<AllowedValuesTransformer>());
 // An unhealthy check reports its cause to the outage log (once per outage); the health service would log it again,
 // with its stack trace, at every probe.
@@ -39,16 +45,22 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseConcurrentUsersApiErrors();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
-app.MapStaticAssets();
-app.MapOpenApi();
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthProbes();
+app.MapAccountEndpoints();
+app.MapOpenApi().RequireAuthorization(Policies.Viewer);
+app.UseViewerPolicyFor("/api-docs");
 app.UseSwaggerUI(options =>
 {
     options.RoutePrefix = "api-docs";
     options.SwaggerEndpoint("/openapi/v1.json", "Concurrent users API");
 });
 app.MapConcurrentUsersApi();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireViewerForBlazorEndpoints();
 
 app.Run();
 

@@ -79,6 +79,9 @@ as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -w -t 60 -l "$work/pg/server.log" \
 pg_pid=$(head -n 1 "$pg_data/postmaster.pid")
 
 app_port=$(free_port)
+# The load generators send this key (ingest for /track, read for the SSE readers); the dashboards in Chromium are
+# anonymous viewers, as on a wall screen.
+api_key=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 start_app() {
   local poll_interval=$1
   mkdir -p "$work/app"
@@ -88,6 +91,9 @@ start_app() {
     ConnectionStrings__Redis="127.0.0.1:$redis_port" \
     ConnectionStrings__Sqlite="Data Source=$work/app/dashboard.db" \
     Dashboard__Demo__Enabled=false \
+    Dashboard__Auth__AnonymousAccess=Viewer \
+    Dashboard__Auth__ApiKeys__bench__Key="$api_key" \
+    Dashboard__Auth__ApiKeys__bench__Scopes=ingest,read \
     Dashboard__Tracking__PollInterval="$poll_interval" \
     Logging__LogLevel__Default=Warning \
     exec dotnet "$repo/Dashboard.Web/bin/Release/net10.0/Dashboard.Web.dll" --urls "http://127.0.0.1:$app_port" \
@@ -95,11 +101,11 @@ start_app() {
   ) &
   app_pid=$!
   for _ in $(seq 1 300); do
-    if curl -fs "http://127.0.0.1:$app_port/api/concurrent-users/health" >/dev/null 2>&1; then return; fi
+    if curl -fs "http://127.0.0.1:$app_port/health/ready" >/dev/null 2>&1; then return; fi
     if ! kill -0 "$app_pid" 2>/dev/null; then cat "$work/app/app.log" >&2; echo "The app exited at start." >&2; exit 1; fi
     sleep 0.2
   done
-  echo "The app did not answer /health within 60 s." >&2
+  echo "The app did not answer /health/ready within 60 s." >&2
   exit 1
 }
 
@@ -112,7 +118,7 @@ results="bench/results/$(date -u +%Y-%m-%d)-${commit/+changes/-dirty}.md"
 run_bench() {
   BENCH_PHASES=$1 \
   BENCH_REDIS_PORT=$redis_port BENCH_REDIS_PID=$redis_pid \
-  BENCH_APP_URL="http://127.0.0.1:$app_port/" BENCH_APP_PID=$app_pid \
+  BENCH_APP_URL="http://127.0.0.1:$app_port/" BENCH_APP_PID=$app_pid BENCH_API_KEY="$api_key" \
   BENCH_PG_CONNECTION="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres" BENCH_PG_PID=$pg_pid \
   BENCH_RESULTS="$results" BENCH_TMP="$work" BENCH_COMMIT="$commit" \
     dotnet "$repo/bench/Dashboard.Bench/bin/Release/net10.0/Dashboard.Bench.dll"

@@ -1,6 +1,7 @@
 using Dashboard.Core.Configuration;
 using Dashboard.Data.Alerts;
 using Dashboard.Data.History;
+using Dashboard.Data.Identity;
 using Dashboard.Data.Resources;
 using Dashboard.Data.Sessions;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +61,7 @@ public static class HistoryServiceCollectionExtensions
         services.AddSingleton<PerformanceQueries>();
         services.AddSingleton<AlertStore>();
         services.AddSingleton<AlertRuleStore>();
+        services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<ResourceRecorder>();
         services.AddSingleton<HistoryQueries>();
         services.AddSingleton<HistoryMigrator>();

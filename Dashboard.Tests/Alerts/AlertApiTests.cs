@@ -67,11 +67,11 @@ public sealed class AlertApiTests : IAsyncLifetime
         Assert.Equal(1, (await _app.GetDataAsync($"{DashboardApp.Api}/metrics")).GetProperty("unacknowledged_alerts").GetInt32());
 
         var id = fired.GetProperty("id").GetInt64();
-        var ack = await _client.PostAsJsonAsync($"{DashboardApp.Api}/alerts/{id}/acknowledge", new { acknowledged_by = "Dana", note = "scaling out" });
+        var ack = await _client.PostAsJsonAsync($"{DashboardApp.Api}/alerts/{id}/acknowledge", new { note = "scaling out" });
         var acknowledged = (await ack.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         Assert.Equal("acknowledged", acknowledged.GetProperty("status").GetString());
-        Assert.Equal("Dana", acknowledged.GetProperty("acknowledged_by").GetString());
+        Assert.Equal(TestApiKeys.DefaultName, acknowledged.GetProperty("acknowledged_by").GetString());
         Assert.Equal("scaling out", acknowledged.GetProperty("acknowledgement_note").GetString());
         Assert.Equal(_time.GetUtcNow(), acknowledged.GetProperty("acknowledged_at").GetDateTimeOffset());
 
@@ -80,7 +80,7 @@ public sealed class AlertApiTests : IAsyncLifetime
         await PollAsync();
         var resolved = Assert.Single(await AlertsAsync("resolved"));
         Assert.Equal(id, resolved.GetProperty("id").GetInt64());
-        Assert.Equal("Dana", resolved.GetProperty("acknowledged_by").GetString());
+        Assert.Equal(TestApiKeys.DefaultName, resolved.GetProperty("acknowledged_by").GetString());
         Assert.Empty(await AlertsAsync("active"));
     }
 
@@ -141,11 +141,11 @@ public sealed class AlertApiTests : IAsyncLifetime
         await PollAsync();
         var id = Assert.Single(await AlertsAsync("active")).GetProperty("id").GetInt64();
 
-        var noName = await _client.PostAsJsonAsync($"{DashboardApp.Api}/alerts/{id}/acknowledge", new { note = "who?" });
-        var missing = await _client.PostAsJsonAsync($"{DashboardApp.Api}/alerts/999999/acknowledge", new { acknowledged_by = "Dana" });
+        var longNote = await _client.PostAsJsonAsync($"{DashboardApp.Api}/alerts/{id}/acknowledge", new { note = new string('n', 2001) });
+        var missing = await _client.PostAsJsonAsync($"{DashboardApp.Api}/alerts/999999/acknowledge", new { note = "seen" });
         var badFilter = await _client.GetAsync($"{DashboardApp.Api}/alerts?status=open");
 
-        Assert.Equal(HttpStatusCode.BadRequest, noName.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, longNote.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badFilter.StatusCode);
         Assert.Single(await AlertsAsync("active"));
@@ -158,9 +158,9 @@ public sealed class AlertApiTests : IAsyncLifetime
         await PollAsync();
         await PollAsync();
         var id = Assert.Single(await AlertsAsync("active")).GetProperty("id").GetInt64();
-        (await _client.PostAsJsonAsync($"{DashboardApp.Api}/alerts/{id}/acknowledge", new { acknowledged_by = "Dana" })).EnsureSuccessStatusCode();
+        (await _client.PostAsJsonAsync($"{DashboardApp.Api}/alerts/{id}/acknowledge", new { note = "seen" })).EnsureSuccessStatusCode();
 
-        var again = await _client.PostAsJsonAsync($"{DashboardApp.Api}/alerts/{id}/acknowledge", new { acknowledged_by = "Eve" });
+        var again = await _client.PostAsJsonAsync($"{DashboardApp.Api}/alerts/{id}/acknowledge", new { note = "seen again" });
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }

@@ -20,8 +20,9 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         _app = await RunningApp.StartAsync(new Dictionary<string, string>
         {
             ["Dashboard:Tracking:PollInterval"] = PollInterval.ToString(),
+            ["Dashboard:Auth:AnonymousAccess"] = "Viewer",
         });
-        _api = new HttpClient { BaseAddress = _app.Address };
+        _api = _app.CreateClient();
         _context = await (await TestBrowser.GetAsync()).NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
         _page = await _context.NewPageAsync();
     }

@@ -9,7 +9,7 @@ namespace Dashboard.Tests.Cli;
 /// </summary>
 internal sealed class CliHarness(HttpMessageHandler? transport, string url)
 {
-    public Dictionary<string, string?> Environment { get; } = new() { ["DASHBOARD_URL"] = url };
+    public Dictionary<string, string?> Environment { get; } = new() { ["DASHBOARD_URL"] = url, ["DASHBOARD_API_KEY"] = TestApiKeys.Default };
 
     public static CliHarness For(DashboardApp app) => new(app.Server.CreateHandler(), "http://localhost");
 

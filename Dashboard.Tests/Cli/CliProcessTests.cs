@@ -6,7 +6,7 @@ namespace Dashboard.Tests.Cli;
 /// <summary>The tool as a real process against the real app as a real process: exit codes and signals end to end.</summary>
 public sealed class CliProcessTests(RunningAppFixture app) : IClassFixture<RunningAppFixture>
 {
-    private Dictionary<string, string> Environment => new() { ["DASHBOARD_URL"] = app.Address.ToString() };
+    private Dictionary<string, string> Environment => new() { ["DASHBOARD_URL"] = app.Address.ToString(), ["DASHBOARD_API_KEY"] = TestApiKeys.Default };
 
     [Fact]
     public async Task Health_RealProcessHealthyApp_PrintsTheSpecLinesAndExits0()

@@ -15,7 +15,7 @@ public sealed class ConcurrentUsersClientTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         _http = new HttpClient(_app.Server.CreateHandler()) { BaseAddress = new Uri("http://localhost") };
-        _client = new ConcurrentUsersClient(_http);
+        _client = new ConcurrentUsersClient(_http, TestApiKeys.Default);
         return Task.CompletedTask;
     }
 

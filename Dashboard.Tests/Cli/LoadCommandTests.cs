@@ -89,7 +89,7 @@ public sealed class LoadCommandTests
         using var http = new HttpClient(app.Server.CreateHandler()) { BaseAddress = new Uri("http://localhost") };
         var plan = new LoadPlan { Users = 4, Duration = TimeSpan.FromSeconds(1), RampUp = TimeSpan.Zero, Heartbeat = TimeSpan.FromSeconds(2), BatchSize = 2 };
 
-        var report = await new LoadRunner(new ConcurrentUsersClient(http), TimeProvider.System).RunAsync(plan, null, CancellationToken.None);
+        var report = await new LoadRunner(new ConcurrentUsersClient(http, TestApiKeys.Default), TimeProvider.System).RunAsync(plan, null, CancellationToken.None);
 
         Assert.Equal(4, report.EventsSent);
         Assert.Equal(0, report.EventsAccepted);
@@ -123,7 +123,7 @@ public sealed class LoadCommandTests
         var plan = new LoadPlan { Users = 10, Duration = TimeSpan.FromMinutes(5), RampUp = TimeSpan.Zero, Heartbeat = TimeSpan.FromSeconds(1) };
         using var stop = new CancellationTokenSource();
 
-        var report = await new LoadRunner(new ConcurrentUsersClient(http), TimeProvider.System).RunAsync(
+        var report = await new LoadRunner(new ConcurrentUsersClient(http, TestApiKeys.Default), TimeProvider.System).RunAsync(
             plan, progress => { if (progress.EventsAccepted >= 10) { stop.Cancel(); } }, stop.Token);
 
         Assert.True(report.Interrupted);

@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Tests.Tracking;
+using Dashboard.Web.Auth;
 using Dashboard.Web.Components.Pages;
 
 namespace Dashboard.Tests.Components;
@@ -18,6 +19,19 @@ public sealed class SessionsTests : DashboardComponentContext
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=sessions-grid] tbody tr.mud-table-row")));
         Assert.Contains("s1", page.Find("[data-testid=sessions-grid] tbody").TextContent);
         Assert.Contains("format=csv&module=tax", page.Find("[data-testid=export-csv]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Render_Viewer_SeesIpAddressesMaskedAndNoCsv()
+    {
+        Authorization.SetRoles(DashboardRoles.Viewer);
+        await PollAfterAsync(Activity.Of("u1", "s1", "tax", "acme") with { IpAddress = "203.0.113.57" });
+
+        var page = Render<Sessions>();
+
+        page.WaitForAssertion(() => Assert.Contains("203.0.113.x", page.Find("[data-testid=sessions-grid] tbody").TextContent));
+        Assert.DoesNotContain("203.0.113.57", page.Markup);
+        Assert.Empty(page.FindAll("[data-testid=export-csv]"));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace Dashboard.Tests.Infrastructure;
 
 /// <summary>
 /// The real web app in memory, with its whole pipeline, on the stores the settings name (in-process by default).
-/// Polls are run by the test when it wants one, so nothing waits on the poll interval.
+/// Polls are run by the test when it wants one, so nothing waits on the poll interval. Its clients send the test
+/// admin key (every scope) unless a test asks for another caller with <see cref="CreateClient(string?)"/>.
 /// </summary>
 public sealed class DashboardApp(IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? time = null)
     : WebApplicationFactory<Program>
@@ -22,6 +23,25 @@ public sealed class DashboardApp(IReadOnlyDictionary<string, string?>? settings 
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
     };
+
+    /// <summary>A client that sends <paramref name="apiKey"/> (nothing when null) and does not follow redirects.</summary>
+    public HttpClient CreateClient(string? apiKey)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        TestApiKeys.Send(client, apiKey);
+        return client;
+    }
+
+    /// <summary>
+    /// A client as a browser is: no key, cookies kept, redirects not followed, over https (outside Development the
+    /// sign-in cookie is Secure, and a cookie jar keeps a Secure cookie from plain http).
+    /// </summary>
+    public HttpClient CreateBrowserClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        TestApiKeys.Send(client, null);
+        return client;
+    }
 
     public Task PollAsync() => Services.GetRequiredService<MetricsPoller>().PollOnceAsync(default);
 
@@ -46,6 +66,12 @@ public sealed class DashboardApp(IReadOnlyDictionary<string, string?>? settings 
         return body.GetProperty("data");
     }
 
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        TestApiKeys.Send(client, TestApiKeys.Default);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
@@ -58,6 +84,11 @@ public sealed class DashboardApp(IReadOnlyDictionary<string, string?>? settings 
         builder.UseEnvironment("Testing");
         builder.UseSetting("Dashboard:Tracking:KeyPrefix", $"app-{Guid.NewGuid():N}");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(_dataFolder, "dashboard.db")}");
+        foreach (var (key, value) in TestApiKeys.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -1,9 +1,11 @@
 using System.Globalization;
 using Bunit;
+using Bunit.TestDoubles;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.Configuration;
 using Dashboard.Tests.Data;
 using Dashboard.Web;
+using Dashboard.Web.Auth;
 using Dashboard.Web.Components.Storage;
 using Dashboard.Web.Live;
 using Microsoft.AspNetCore.Components;
@@ -36,7 +38,13 @@ public abstract class DashboardComponentContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddDashboardWeb(configuration, new HostingEnvironment { EnvironmentName = Environments.Production });
         Services.AddSingleton<ILocalStorage>(Storage);
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized("test-admin");
+        Authorization.SetRoles(DashboardRoles.Admin);
     }
+
+    /// <summary>Who the components see as signed in: an admin unless a test says otherwise.</summary>
+    protected BunitAuthorizationContext Authorization { get; }
 
     protected FakeLocalStorage Storage { get; } = new();
 

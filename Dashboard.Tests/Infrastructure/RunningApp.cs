@@ -5,7 +5,7 @@ namespace Dashboard.Tests.Infrastructure;
 
 /// <summary>
 /// The real dashboard as its own process (the built Dashboard.Web.dll) on a free loopback port, for browser tests:
-/// Kestrel, static assets and Blazor circuits exactly as a user gets them.
+/// Kestrel, static assets and Blazor circuits exactly as a user gets them, provisioned with <see cref="TestApiKeys"/>.
 /// </summary>
 internal sealed class RunningApp : IAsyncDisposable
 {
@@ -20,6 +20,9 @@ internal sealed class RunningApp : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>A client of the app that sends <paramref name="key"/> (the test admin key unless told; none when null).</summary>
+    public HttpClient CreateClient(string? key = TestApiKeys.Default) => TestApiKeys.Client(Address, key);
 
     public static async Task<RunningApp> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
@@ -39,7 +42,7 @@ internal sealed class RunningApp : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         info.Environment["Dashboard__Demo__Enabled"] = "false";
         info.Environment["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(dataFolder, "dashboard.db")}";
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in TestApiKeys.Settings.Concat(settings))
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
@@ -91,7 +94,7 @@ internal sealed class RunningApp : IAsyncDisposable
 
             try
             {
-                if ((await client.GetAsync(new Uri(Address, "/api/concurrent-users/current"))).IsSuccessStatusCode)
+                if ((await client.GetAsync(new Uri(Address, "/health/ready"))).IsSuccessStatusCode)
                 {
                     return;
                 }

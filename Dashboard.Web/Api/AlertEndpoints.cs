@@ -2,6 +2,7 @@ using Dashboard.Core.Alerts;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.Alerts;
 using Dashboard.Web.Api.Contracts;
+using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -12,20 +13,22 @@ namespace Dashboard.Web.Api;
 public static class AlertEndpoints
 {
     public const int MaxNoteLength = 2000;
-    public const int MaxNameLength = 128;
 
     public static RouteGroupBuilder MapAlertEndpoints(this RouteGroupBuilder group)
     {
         group.MapGet("/alerts", ListAsync)
             .WithSummary("Alerts, active first (status=active|acknowledged|resolved, severity=info|warning|critical)");
         group.MapPost("/alerts/{id}/acknowledge", AcknowledgeAsync)
+            .RequireAuthorization(Policies.Admin)
             .AcceptsJson<AcknowledgeRequest>()
-            .WithSummary("Acknowledge an active alert: {acknowledged_by, note}");
+            .WithSummary("Acknowledge an active alert as the caller (the person or key): {note}");
         group.MapGet("/alerts/rules", ListRulesAsync).WithSummary("The alert rules in force");
         group.MapPut("/alerts/rules/{id}", SaveRuleAsync)
+            .RequireAuthorization(Policies.Admin)
             .AcceptsJson<AlertRuleRequest>()
             .WithSummary("Change a rule, or add one (e.g. high_concurrency for module:tax)");
         group.MapDelete("/alerts/rules/{id}", DeleteRuleAsync)
+            .RequireAuthorization(Policies.Admin)
             .WithSummary("Delete an added rule, or put a configured one back to its configuration");
         return group;
     }
@@ -67,27 +70,12 @@ public static class AlertEndpoints
         }
 
         var body = read.Value;
-        var errors = new List<ValidationError>();
-        if (string.IsNullOrWhiteSpace(body.AcknowledgedBy))
-        {
-            errors.Add(new("acknowledged_by", "acknowledged_by is required: the name of the person acknowledging."));
-        }
-        else if (body.AcknowledgedBy.Trim().Length > MaxNameLength)
-        {
-            errors.Add(new("acknowledged_by", $"acknowledged_by must be at most {MaxNameLength} characters."));
-        }
-
         if (body.Note is { Length: > MaxNoteLength })
         {
-            errors.Add(new("note", $"note must be at most {MaxNoteLength} characters."));
+            return ApiResults.Invalid([new("note", $"note must be at most {MaxNoteLength} characters.")]);
         }
 
-        if (errors.Count > 0 || body.AcknowledgedBy is not { } acknowledgedBy)
-        {
-            return ApiResults.Invalid(errors);
-        }
-
-        var (outcome, alert) = await alerts.AcknowledgeAsync(id, acknowledgedBy.Trim(), body.Note, time.GetUtcNow(), cancellationToken);
+        var (outcome, alert) = await alerts.AcknowledgeAsync(id, request.HttpContext.User.Identity!.Name!, body.Note, time.GetUtcNow(), cancellationToken);
         return (outcome, alert) switch
         {
             (AcknowledgeOutcome.Acknowledged, { } acknowledged) => ApiResults.Ok(acknowledged),
@@ -115,7 +103,7 @@ public static class AlertEndpoints
             return ApiResults.Invalid(errors);
         }
 
-        await rules.SaveAsync(rule, body.Value.UpdatedBy, cancellationToken);
+        await rules.SaveAsync(rule, request.HttpContext.User.Identity!.Name, cancellationToken);
         return ApiResults.Ok(AlertRuleData.From(rule, rules.IsConfigured(rule.Id)));
     }
 

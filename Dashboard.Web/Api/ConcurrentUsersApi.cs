@@ -1,4 +1,5 @@
 using Dashboard.Web.Api.Contracts;
+using Dashboard.Web.Auth;
 
 namespace Dashboard.Web.Api;
 
@@ -21,13 +22,18 @@ public static class ConcurrentUsersApi
             .WithMetadata(
                 new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(ApiError), ["application/json"]),
                 new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ApiError), ["application/json"]));
-        group.MapTrackEndpoints();
-        group.MapLiveEndpoints();
-        group.MapHistoryEndpoints();
-        group.MapSessionEndpoints();
-        group.MapRealtimeEndpoints();
-        group.MapHealthEndpoints();
-        group.MapAlertEndpoints();
+        group.MapGroup("").RequireAuthorization(Policies.Ingest).MapTrackEndpoints();
+        group.MapGroup("").RequireAuthorization(Policies.Sessions).MapSessionEndpoints();
+        var admin = group.MapGroup("").RequireAuthorization(Policies.Admin);
+        admin.MapUserEndpoints();
+        admin.MapApiKeyEndpoints();
+        // Reads; the alert endpoints that change something add the Admin policy where they are mapped.
+        var reads = group.MapGroup("").RequireAuthorization(Policies.Viewer);
+        reads.MapLiveEndpoints();
+        reads.MapHistoryEndpoints();
+        reads.MapRealtimeEndpoints();
+        reads.MapHealthEndpoints();
+        reads.MapAlertEndpoints();
         return group;
     }
 }

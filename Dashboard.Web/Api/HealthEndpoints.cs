@@ -1,5 +1,6 @@
 using Dashboard.Core.Leases;
 using Dashboard.Web.Api.Contracts;
+using Dashboard.Web.Health;
 using Dashboard.Web.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -21,7 +22,7 @@ public static class HealthEndpoints
     private static async Task<JsonHttpResult<ApiEnvelope<HealthData>>> CheckAsync(
         HealthCheckService health, MetricsHub hub, JobLeases leases, CancellationToken cancellationToken)
     {
-        var report = await health.CheckHealthAsync(cancellationToken);
+        var report = await health.CheckHealthAsync(check => !check.Tags.Contains(MigrationsHealthCheck.ReadinessTag), cancellationToken);
         var healthy = report.Status == HealthStatus.Healthy;
         var checks = report.Entries
             .Select(entry => new HealthCheckData(

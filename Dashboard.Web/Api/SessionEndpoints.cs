@@ -1,5 +1,6 @@
 using Dashboard.Core.Tracking;
 using Dashboard.Web.Api.Contracts;
+using Dashboard.Web.Auth;
 using Dashboard.Web.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,8 +20,8 @@ public static class SessionEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<ApiEnvelope<SessionsData>>, ContentHttpResult, BadRequest<ApiError>>> ListSessionsAsync(
-        [AsParameters] SessionsRequest request, LiveReads reads, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApiEnvelope<SessionsData>>, ContentHttpResult, BadRequest<ApiError>, JsonHttpResult<ApiError>>> ListSessionsAsync(
+        [AsParameters] SessionsRequest request, HttpContext http, LiveReads reads, CancellationToken cancellationToken)
     {
         var (module, organization, user, offset, limit, format) =
             (request.Module, request.Organization, request.User, request.Offset, request.Limit, request.Format);
@@ -56,13 +57,17 @@ public static class SessionEndpoints
             Offset = offset ?? 0,
             PageSize = limit ?? 50,
         };
+        var masked = PersonalDataMask.AppliesTo(http.User);
         if (format == "csv")
         {
-            return TypedResults.Text(await ExportCsvAsync(reads, query, limit ?? MaxCsvRows, cancellationToken), "text/csv");
+            return masked
+                ? ApiResults.Error(StatusCodes.Status403Forbidden, "Forbidden", "The sessions CSV, with IP addresses and user agents, is for admins.")
+                : TypedResults.Text(await ExportCsvAsync(reads, query, limit ?? MaxCsvRows, cancellationToken), "text/csv");
         }
 
         var page = await reads.SessionsAsync(query);
-        return ApiResults.Ok(new SessionsData(page.Sessions, page.Total, query.Offset, query.PageSize));
+        var sessions = masked ? page.Sessions.Select(PersonalDataMask.Apply).ToList() : page.Sessions;
+        return ApiResults.Ok(new SessionsData(sessions, page.Total, query.Offset, query.PageSize));
     }
 
     // The download is the page asked for; without a limit, every match from the offset on, up to MaxCsvRows.

@@ -11,6 +11,9 @@ internal sealed record BenchSettings
     public required string RedisHost { get; init; }
     public required int RedisPort { get; init; }
     public required Uri AppAddress { get; init; }
+
+    /// <summary>The key (scopes ingest and read) the load generators and SSE readers send as X-Api-Key.</summary>
+    public required string ApiKey { get; init; }
     public required string PostgresConnection { get; init; }
     public required int RedisPid { get; init; }
     public required int AppPid { get; init; }
@@ -70,6 +73,7 @@ internal sealed record BenchSettings
         RedisHost = "127.0.0.1",
         RedisPort = Int("BENCH_REDIS_PORT"),
         AppAddress = new Uri(Required("BENCH_APP_URL")),
+        ApiKey = Required("BENCH_API_KEY"),
         PostgresConnection = Required("BENCH_PG_CONNECTION"),
         RedisPid = Int("BENCH_REDIS_PID"),
         AppPid = Int("BENCH_APP_PID"),

@@ -10,7 +10,7 @@ internal sealed class HttpLoad : IDisposable
 
     private readonly HttpClient _client;
 
-    public HttpLoad(Uri address, int connections)
+    public HttpLoad(Uri address, string apiKey, int connections)
     {
         _client = new HttpClient(new SocketsHttpHandler
         {
@@ -22,6 +22,7 @@ internal sealed class HttpLoad : IDisposable
         {
             BaseAddress = address,
             Timeout = TimeSpan.FromSeconds(30),
+            DefaultRequestHeaders = { { "X-Api-Key", apiKey } },
         };
     }
 

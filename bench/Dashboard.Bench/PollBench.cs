@@ -19,7 +19,12 @@ internal sealed partial class PollBench(BenchSettings settings)
         using var monitor = Monitor.Start(settings);
         var idle = await CountAsync(monitor);
 
-        using var http = new HttpClient { BaseAddress = settings.AppAddress, Timeout = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient
+        {
+            BaseAddress = settings.AppAddress,
+            Timeout = Timeout.InfiniteTimeSpan,
+            DefaultRequestHeaders = { { "X-Api-Key", settings.ApiKey } },
+        };
         using var stop = new CancellationTokenSource();
         var events = new long[settings.SseClients];
         var streams = Enumerable.Range(0, settings.SseClients).Select(i => ReadEventsAsync(http, i, events, stop.Token)).ToList();

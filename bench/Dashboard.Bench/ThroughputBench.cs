@@ -40,7 +40,7 @@ internal sealed class ThroughputBench(BenchSettings settings, Heartbeats heartbe
         var activities = population[..Users];
         var singles = activities.Select(Heartbeats.Json).ToList();
         var batches = population[..settings.PipeHeartbeats].Chunk(settings.BatchSize).Select(Heartbeats.BatchJson).ToList();
-        using var http = new HttpLoad(settings.AppAddress, settings.Concurrency);
+        using var http = new HttpLoad(settings.AppAddress, settings.ApiKey, settings.Concurrency);
         await postgres.CreateSchemaAsync();
 
         // Warm-up: JIT, connection pools, Lua script caches, and one heartbeat of every user, so that the measured

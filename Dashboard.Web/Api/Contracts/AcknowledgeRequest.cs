@@ -1,4 +1,4 @@
 namespace Dashboard.Web.Api.Contracts;
 
-/// <summary><c>POST alerts/{id}/acknowledge</c>: who acknowledges (until sign-in exists, as they name themselves) and why.</summary>
-public sealed record AcknowledgeRequest(string? AcknowledgedBy, string? Note);
+/// <summary><c>POST alerts/{id}/acknowledge</c>: why; who is the caller (the signed-in person, or the key's name).</summary>
+public sealed record AcknowledgeRequest(string? Note);

@@ -3,12 +3,10 @@ using Dashboard.Core.Tracking;
 
 namespace Dashboard.Web.Api.Contracts;
 
-/// <summary><c>PUT alerts/rules/{id}</c>: the rule's new settings, and who changed them.</summary>
+/// <summary><c>PUT alerts/rules/{id}</c>: the rule's new settings (who changed them is the caller).</summary>
 public sealed record AlertRuleRequest(
-    AlertKind? Kind, string? Scope, double? Threshold, AlertSeverity? Severity, int? ForPolls, bool? Enabled, string? UpdatedBy)
+    AlertKind? Kind, string? Scope, double? Threshold, AlertSeverity? Severity, int? ForPolls, bool? Enabled)
 {
-    public const int MaxUpdatedByLength = 128;
-
     /// <summary>The rule this request asks for, or every reason it cannot be one (the rule's own in <see cref="AlertRuleValidator"/>).</summary>
     public (AlertRule? Rule, IReadOnlyList<ValidationError> Errors) ToRule(string id)
     {
@@ -28,11 +26,6 @@ public sealed record AlertRuleRequest(
             id, kind, AlertScope.Parse(string.IsNullOrWhiteSpace(Scope) ? "overall" : Scope), Threshold ?? double.NaN,
             Severity ?? AlertSeverity.Warning, ForPolls ?? 0, Enabled ?? true);
         var errors = AlertRuleValidator.Validate(rule).ToList();
-        if (UpdatedBy is { Length: > MaxUpdatedByLength })
-        {
-            errors.Add(new("updated_by", $"updated_by must be at most {MaxUpdatedByLength} characters."));
-        }
-
         return errors.Count > 0 ? (null, errors) : (rule, errors);
     }
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Dashboard.Core.Alerts;
 using Dashboard.Core.Tracking;
+using Dashboard.Web.Auth;
 using Dashboard.Web.Components.Controls;
-using Dashboard.Web.Components.Storage;
 using Dashboard.Web.Live;
+using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages;
@@ -17,6 +18,9 @@ public sealed partial class Alerts
     private IReadOnlyList<AlertRule> _rules = [];
     private int _total;
 
+    // Acknowledging and changing rules are for admins; viewers see the same page read-only.
+    private bool _isAdmin;
+
     [Inject]
     public required AlertManagement Management { get; init; }
 
@@ -27,16 +31,18 @@ public sealed partial class Alerts
     public required ISnackbar Snackbar { get; init; }
 
     [Inject]
-    public required ILocalStorage Storage { get; init; }
-
-    [Inject]
     public required NavigationManager Navigation { get; init; }
+
+    [CascadingParameter]
+    public required Task<AuthenticationState> Authentication { get; set; }
 
     [SupplyParameterFromQuery(Name = "status")]
     public string? Status { get; set; }
 
     [SupplyParameterFromQuery(Name = "severity")]
     public string? Severity { get; set; }
+
+    protected override async Task OnInitializedAsync() => _isAdmin = (await Authentication).User.IsInRole(DashboardRoles.Admin);
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
@@ -63,19 +69,18 @@ public sealed partial class Alerts
 
     private async Task AcknowledgeAsync(AlertRecord alert)
     {
-        var remembered = await Storage.GetAsync(BrowserStorageKeys.AcknowledgedBy);
         var dialog = await Dialogs.ShowAsync<AcknowledgeDialog>("Acknowledge alert", new DialogParameters<AcknowledgeDialog>
         {
             { dialog => dialog.Alert, alert },
-            { dialog => dialog.RememberedName, remembered },
         });
-        if (await dialog.Result is not { Canceled: false, Data: (string name, string note) })
+        if (await dialog.Result is not { Canceled: false, Data: string note })
         {
             return;
         }
 
-        await Storage.SetAsync(BrowserStorageKeys.AcknowledgedBy, name);
-        var (outcome, _) = await Management.AcknowledgeAsync(alert.Id, name, note);
+        // The acknowledging person is whoever is signed in: the button is only shown to admins.
+        var user = (await Authentication).User;
+        var (outcome, _) = await Management.AcknowledgeAsync(alert.Id, user.Identity!.Name!, note);
         Snackbar.Add(
             outcome == AcknowledgeOutcome.Acknowledged ? $"Alert {alert.Id} acknowledged." : $"Alert {alert.Id} was no longer active.",
             outcome == AcknowledgeOutcome.Acknowledged ? MudBlazor.Severity.Success : MudBlazor.Severity.Warning);
@@ -96,8 +101,7 @@ public sealed partial class Alerts
             return;
         }
 
-        var name = await Storage.GetAsync(BrowserStorageKeys.AcknowledgedBy);
-        await Management.SaveRuleAsync(edited, name);
+        await Management.SaveRuleAsync(edited, (await Authentication).User.Identity!.Name);
         _edits.Remove(rule.Id);
         Snackbar.Add($"Rule {rule.Id} saved; it applies from the next poll.", MudBlazor.Severity.Success);
         await LoadAsync();

@@ -1,6 +1,8 @@
 using Dashboard.Core.Configuration;
 using Dashboard.Core.Tracking;
+using Dashboard.Web.Auth;
 using Dashboard.Web.Live;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 
@@ -10,6 +12,9 @@ public sealed partial class Sessions
 {
     private MudDataGrid<ActiveSession>? _grid;
 
+    // Viewers see IP addresses and user agents masked, and no CSV; admins see everything.
+    private bool _masked = true;
+
     [Inject]
     public required LiveReads Reads { get; init; }
 
@@ -18,6 +23,9 @@ public sealed partial class Sessions
 
     [Inject]
     public required IOptions<TrackingOptions> Tracking { get; init; }
+
+    [CascadingParameter]
+    public required Task<AuthenticationState> Authentication { get; set; }
 
     [SupplyParameterFromQuery(Name = "module")]
     public string? Module { get; set; }
@@ -36,6 +44,8 @@ public sealed partial class Sessions
             .FirstOrDefault(message => message is not null);
 
     private string CsvUrl => DashboardUrls.SessionsCsv(Clean(Module), Clean(Organization), Clean(User));
+
+    protected override async Task OnInitializedAsync() => _masked = PersonalDataMask.AppliesTo((await Authentication).User);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -63,7 +73,7 @@ public sealed partial class Sessions
         try
         {
             var page = await Reads.SessionsAsync(query);
-            return new GridData<ActiveSession> { Items = page.Sessions, TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
+            return new GridData<ActiveSession> { Items = _masked ? page.Sessions.Select(PersonalDataMask.Apply) : page.Sessions, TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
         }
         catch (StoreUnavailableException)
         {

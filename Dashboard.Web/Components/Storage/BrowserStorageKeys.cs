@@ -5,7 +5,4 @@ public static class BrowserStorageKeys
 {
     /// <summary>"dark" or "light": the theme this browser chose.</summary>
     public const string Theme = "dashboard-theme";
-
-    /// <summary>The name this browser last acknowledged an alert or saved a rule under.</summary>
-    public const string AcknowledgedBy = "dashboard-acknowledged-by";
 }

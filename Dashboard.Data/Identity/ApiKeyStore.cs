@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Data.Identity;
+
+/// <summary>The keys admins made, in the history database: made, listed, revoked, and the ones in force read for the in-memory table.</summary>
+public sealed class ApiKeyStore(IDbContextFactory<HistoryDbContext> contexts)
+{
+    public async Task AddAsync(StoredApiKey key, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        context.ApiKeys.Add(key);
+        await context.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredApiKey>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await context.ApiKeys.AsNoTracking().OrderBy(key => key.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Keys not revoked and not expired at <paramref name="now"/>.</summary>
+    public async Task<IReadOnlyList<StoredApiKey>> InForceAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var keys = await context.ApiKeys.AsNoTracking().Where(key => key.RevokedAt == null).ToListAsync(cancellationToken);
+        return keys.Where(key => key.ExpiresAt is null || key.ExpiresAt > now).ToList();
+    }
+
+    /// <summary>Revokes key <paramref name="id"/>; null when there is no such key.</summary>
+    public async Task<StoredApiKey?> RevokeAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await context.ApiKeys.FindAsync([id], cancellationToken) is not { } key)
+        {
+            return null;
+        }
+
+        key.RevokedAt ??= now;
+        await context.SaveChangesAsync(cancellationToken);
+        return key;
+    }
+
+    /// <summary>Writes when each key was last used, as the in-memory table collected it since the last write.</summary>
+    public async Task RecordUseAsync(IReadOnlyDictionary<long, DateTimeOffset> lastUsed, CancellationToken cancellationToken)
+    {
+        if (lastUsed.Count == 0)
+        {
+            return;
+        }
+
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        var ids = lastUsed.Keys.ToList();
+        foreach (var key in await context.ApiKeys.Where(key => ids.Contains(key.Id)).ToListAsync(cancellationToken))
+        {
+            key.LastUsedAt = lastUsed[key.Id];
+        }
+
+        await context.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,47 @@
+using Dashboard.Tests.Infrastructure;
+
+namespace Dashboard.Tests.Cli;
+
+/// <summary>The tool's key (<c>--api-key</c> or <c>DASHBOARD_API_KEY</c>) and what it says and returns when the server refuses it.</summary>
+public sealed class ApiKeyCommandTests : IAsyncLifetime
+{
+    private readonly DashboardApp _app = new();
+    private CliHarness _cli = null!;
+
+    public Task InitializeAsync()
+    {
+        _cli = CliHarness.For(_app);
+        _cli.Environment.Remove("DASHBOARD_API_KEY");
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Current_ApiKeyOption_IsSent()
+    {
+        var result = await _cli.RunAsync("current", "--api-key", TestApiKeys.Viewer);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    [Fact]
+    public async Task Current_NoKey_Exits3AndSaysHowToPassOne()
+    {
+        var result = await _cli.RunAsync("current");
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("Pass an API key with --api-key or DASHBOARD_API_KEY.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Track_KeyWithoutIngest_Exits3AndNamesTheScope()
+    {
+        _cli.Environment["DASHBOARD_API_KEY"] = TestApiKeys.Viewer;
+
+        var result = await _cli.RunAsync("track", "-u", "u1", "-o", "o1", "-s", "s1", "-m", "tax");
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("track: ingest", result.Error, StringComparison.Ordinal);
+    }
+}

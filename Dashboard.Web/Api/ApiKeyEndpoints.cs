@@ -1,0 +1,47 @@
+using Dashboard.Web.Api.Contracts;
+using Dashboard.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>Keys for machines, for admins and <c>admin</c> keys: make one (its secret answered once), list, revoke.</summary>
+public static class ApiKeyEndpoints
+{
+    public static RouteGroupBuilder MapApiKeyEndpoints(this RouteGroupBuilder group)
+    {
+        group.MapGet("/api-keys", ListAsync).WithSummary("The keys admins made: prefixes, scopes, last use, never the secrets");
+        group.MapPost("/api-keys", CreateAsync)
+            .AcceptsJson<ApiKeyRequest>()
+            .WithSummary("Make a key: {name, scopes: [ingest|read|admin], expires_at?}; data.key holds the secret, shown only here");
+        group.MapDelete("/api-keys/{id:long}", RevokeAsync)
+            .WithSummary("Revoke a key: refused here at once, on every instance within one poll interval");
+        return group;
+    }
+
+    private static async Task<Ok<ApiEnvelope<List<ApiKeyData>>>> ListAsync(ApiKeyIssuer keys, CancellationToken cancellationToken) =>
+        ApiResults.Ok((await keys.ListAsync(cancellationToken)).Select(ApiKeyData.From).ToList());
+
+    private static async Task<Results<Created<ApiEnvelope<ApiKeyData>>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> CreateAsync(
+        HttpRequest request, ApiKeyIssuer keys, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<ApiKeyRequest>(request, 16 * 1024, json.Value.SerializerOptions, cancellationToken);
+        if (!body.Succeeded)
+        {
+            return body.Error;
+        }
+
+        var (key, secret, errors) = await keys.CreateAsync(
+            body.Value.Name, body.Value.Scopes, body.Value.ExpiresAt, request.HttpContext.User.Identity!.Name!, cancellationToken);
+        return key is null
+            ? ApiResults.Invalid(errors)
+            : TypedResults.Created($"{ConcurrentUsersApi.Prefix}/api-keys/{key.Id}", new ApiEnvelope<ApiKeyData>(ApiKeyData.From(key) with { Key = secret }));
+    }
+
+    private static async Task<Results<Ok<ApiEnvelope<ApiKeyData>>, NotFound<ApiError>>> RevokeAsync(
+        long id, ApiKeyIssuer keys, CancellationToken cancellationToken) =>
+        await keys.RevokeAsync(id, cancellationToken) is { } key
+            ? ApiResults.Ok(ApiKeyData.From(key))
+            : ApiResults.NotFound("Key not found", $"There is no key {id}.");
+}

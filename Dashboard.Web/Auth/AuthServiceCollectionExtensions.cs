@@ -1,0 +1,116 @@
+using System.Threading.RateLimiting;
+using Dashboard.Data;
+using Dashboard.Data.Identity;
+using Dashboard.Web.Demo;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Auth;
+
+/// <summary>
+/// Registers who may call what: keys, people (ASP.NET Core Identity in the history database, signed in by cookie), and
+/// the policies of DESIGN.md's table with a fallback that denies the rest.
+/// </summary>
+public static class AuthServiceCollectionExtensions
+{
+    /// <summary>The rate limiter policy of the sign-in form: 10 attempts a minute per client address.</summary>
+    public const string SignInRateLimit = "sign-in";
+
+    public static IServiceCollection AddDashboardAuth(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, DemoMode demo)
+    {
+        services.AddOptions<AuthOptions>()
+            .Bind(configuration.GetSection(AuthOptions.SectionName))
+            .PostConfigure(options => options.AnonymousAccess ??=
+                demo.IsOn && environment.IsDevelopment() ? AnonymousAccess.Viewer : AnonymousAccess.None)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<ApiKeyTable>();
+        services.AddSingleton<ApiKeyRefresher>();
+        services.AddHostedService(provider => provider.GetRequiredService<ApiKeyRefresher>());
+        services.AddSingleton<ApiKeyIssuer>();
+
+        // Identity's stores want the context itself; it comes from the app's pooled factory and goes back at the request's end.
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<HistoryDbContext>>().CreateDbContext());
+        services.AddIdentityCore<DashboardUser>(identity =>
+            {
+                identity.Password.RequiredLength = AuthOptionsValidator.MinPasswordLength;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequiredUniqueChars = 1;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<HistoryDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<DashboardClaimsFactory>();
+        services.AddScoped<PeopleAdministration>();
+        services.AddHostedService<InitialAdminSeeder>();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) })
+                : RateLimitPartition.GetNoLimiter("reads"));
+        });
+
+        services.AddAuthentication(AuthSchemes.Default)
+            .AddPolicyScheme(AuthSchemes.Default, "A key or a cookie", scheme => scheme.ForwardDefaultSelector = context =>
+                ApiKeyAuthenticationHandler.CarriesKey(context.Request) ? AuthSchemes.ApiKey : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null)
+            .AddCookie(IdentityConstants.ApplicationScheme, cookie =>
+            {
+                cookie.LoginPath = "/login";
+                cookie.LogoutPath = "/logout";
+                cookie.AccessDeniedPath = "/login";
+                cookie.ReturnUrlParameter = "returnUrl";
+                cookie.Cookie.Name = "dashboard.auth";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Lax;
+                cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                cookie.Events.OnRedirectToLogin = context => ApiAuthResponse.IsApi(context.Request)
+                    ? ApiAuthResponse.UnauthorizedAsync(context.HttpContext)
+                    : RedirectAsync(context);
+                cookie.Events.OnRedirectToAccessDenied = context =>
+                {
+                    if (ApiAuthResponse.IsApi(context.Request))
+                    {
+                        return ApiAuthResponse.ForbiddenAsync(context.HttpContext);
+                    }
+
+                    if (context.HttpContext.User.HasClaim(claim => claim.Type == DashboardClaimsFactory.MustChangePasswordClaim))
+                    {
+                        context.RedirectUri = $"/account?returnUrl={Uri.EscapeDataString(context.Request.PathBase + context.Request.Path + context.Request.QueryString)}";
+                    }
+
+                    return RedirectAsync(context);
+                };
+            });
+
+        services.AddSingleton<IAuthorizationHandler, ViewerAuthorizationHandler>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Viewer, policy => policy.AddRequirements(new ViewerRequirement()))
+            .AddPolicy(Policies.Sessions, policy => policy.RequireRole(DashboardRoles.Viewer, DashboardRoles.Admin))
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(DashboardRoles.Admin))
+            .AddPolicy(Policies.Person, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
+            .AddPolicy(Policies.Ingest, policy => policy.RequireClaim(ApiKeyScopes.ClaimType, ApiKeyScopes.Ingest));
+        return services;
+    }
+
+    private static Task RedirectAsync(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

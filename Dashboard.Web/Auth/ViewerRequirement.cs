@@ -1,0 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Dashboard.Web.Auth;
+
+/// <summary>The viewer's right; <see cref="ViewerAuthorizationHandler"/> decides who holds it.</summary>
+public sealed class ViewerRequirement : IAuthorizationRequirement;

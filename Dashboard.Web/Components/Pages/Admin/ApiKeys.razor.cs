@@ -1,0 +1,58 @@
+using System.Globalization;
+using Dashboard.Data.Identity;
+using Dashboard.Web.Auth;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Dashboard.Web.Components.Pages.Admin;
+
+/// <summary>Admins make keys (the secret shown once), see when each was last used, and revoke them.</summary>
+public sealed partial class ApiKeys
+{
+    private readonly HashSet<string> _scopes = [ApiKeyScopes.Read];
+    private IReadOnlyList<StoredApiKey> _keys = [];
+    private string? _name;
+    private DateTime? _expires;
+    private string? _error;
+    private (string Name, string Key)? _secret;
+
+    [Inject]
+    public required ApiKeyIssuer Issuer { get; init; }
+
+    [CascadingParameter]
+    public required Task<AuthenticationState> Authentication { get; set; }
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    private async Task LoadAsync() => _keys = await Issuer.ListAsync(CancellationToken.None);
+
+    private void Toggle(string scope, bool on)
+    {
+        if (on)
+        {
+            _scopes.Add(scope);
+        }
+        else
+        {
+            _scopes.Remove(scope);
+        }
+    }
+
+    private async Task CreateAsync()
+    {
+        var me = (await Authentication).User.Identity!.Name!;
+        DateTimeOffset? expires = _expires is { } date ? new DateTimeOffset(date.Date, TimeSpan.Zero) : null;
+        var (key, secret, errors) = await Issuer.CreateAsync(_name, [.. _scopes], expires, me, CancellationToken.None);
+        _error = key is null ? string.Join(" ", errors.Select(error => error.Message)) : null;
+        _secret = key is null ? null : (key.Name, secret!);
+        _name = key is null ? _name : null;
+        await LoadAsync();
+    }
+
+    private async Task RevokeAsync(StoredApiKey key)
+    {
+        await Issuer.RevokeAsync(key.Id, CancellationToken.None);
+        await LoadAsync();
+    }
+
+    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}
