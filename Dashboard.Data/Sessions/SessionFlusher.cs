@@ -35,6 +35,9 @@ public sealed partial class SessionFlusher : BackgroundService
     private readonly TimeSpan _refreshInterval;
     private readonly OrderedDictionary<string, PendingSession> _pending = new(StringComparer.Ordinal);
 
+    // The loop and the last flush at stop (which the host may also call twice) take turns with what is pending.
+    private readonly SemaphoreSlim _turn = new(1, 1);
+
     // What this instance last wrote of each live session: a heartbeat that matches it needs no write until it ages.
     private readonly Dictionary<string, UserSession> _written = new(StringComparer.Ordinal);
     private DateTimeOffset _nextClose = DateTimeOffset.MinValue;
@@ -80,12 +83,20 @@ public sealed partial class SessionFlusher : BackgroundService
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         // The loop has ended: one last attempt at everything still held, within the host's shutdown time.
-        Drain(int.MaxValue);
         try
         {
-            while (_pending.Count > 0)
+            await _turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                await WriteBatchAsync(cancellationToken).ConfigureAwait(false);
+                Drain(int.MaxValue);
+                while (_pending.Count > 0)
+                {
+                    await WriteBatchAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _turn.Release();
             }
         }
         catch (Exception exception) when (DatabaseErrors.IsTransient(exception) || exception is OperationCanceledException)
@@ -101,10 +112,19 @@ public sealed partial class SessionFlusher : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                Drain(_options.QueueCapacity);
                 try
                 {
-                    await WriteWhatIsDueAsync(stoppingToken).ConfigureAwait(false);
+                    await _turn.WaitAsync(stoppingToken).ConfigureAwait(false);
+                    try
+                    {
+                        Drain(_options.QueueCapacity);
+                        await WriteWhatIsDueAsync(stoppingToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        _turn.Release();
+                    }
+
                     if (retryDelay > TimeSpan.Zero)
                     {
                         _outages.Succeeded(StoreUnavailableException.HistoryDatabase);

@@ -98,7 +98,7 @@ public sealed partial class EndpointPolicyTests : IAsyncLifetime
         "/account" or "/logout" => Row.Person,
         "/api/concurrent-users/track" or "/api/concurrent-users/track/batch" => Row.Ingest,
         "/api/concurrent-users/sessions" or "/sessions" => Row.Sessions,
-        "/api/concurrent-users/alerts/{id:long}/acknowledge" => Row.Admin,
+        "/api/concurrent-users/alerts/{id}/acknowledge" => Row.Admin,
         "/api/concurrent-users/users" or "/api/concurrent-users/users/{userName}" => Row.Admin,
         "/api/concurrent-users/api-keys" or "/api/concurrent-users/api-keys/{id:long}" => Row.Admin,
         "/api/concurrent-users/alerts/rules/{id}" when method is "PUT" or "DELETE" => Row.Admin,

@@ -1,4 +1,5 @@
 using Dashboard.Core.Configuration;
+using Dashboard.Core.Tracking;
 using Dashboard.Data.Identity;
 using Microsoft.Extensions.Options;
 
@@ -7,13 +8,12 @@ namespace Dashboard.Web.Auth;
 /// <summary>
 /// Every poll interval: writes when stored keys were last used, and reloads the keys in force into
 /// <see cref="ApiKeyTable"/>, so a key made or revoked on any instance works or stops everywhere within one interval.
-/// A database that is down leaves the table as it was.
+/// A database that is down leaves the table as it was, and is logged as the database's outage, once.
 /// </summary>
-public sealed partial class ApiKeyRefresher(
-    ApiKeyTable table, ApiKeyStore store, IOptions<TrackingOptions> tracking, TimeProvider time, ILogger<ApiKeyRefresher> logger)
+public sealed class ApiKeyRefresher(
+    ApiKeyTable table, ApiKeyStore store, IOptions<TrackingOptions> tracking, TimeProvider time, OutageLog outages)
     : BackgroundService
 {
-    private bool _failing;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -28,19 +28,11 @@ public sealed partial class ApiKeyRefresher(
         {
             await store.RecordUseAsync(table.TakeLastUsed(), cancellationToken);
             table.Load(await store.InForceAsync(time.GetUtcNow(), cancellationToken));
-            if (_failing)
-            {
-                _failing = false;
-                LogRecovered(logger);
-            }
+            outages.Succeeded(StoreUnavailableException.HistoryDatabase);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            if (!_failing)
-            {
-                _failing = true;
-                LogFailed(logger, exception.Message);
-            }
+            outages.Failed(StoreUnavailableException.HistoryDatabase, exception);
         }
     }
 
@@ -52,10 +44,4 @@ public sealed partial class ApiKeyRefresher(
             await RefreshAsync(stoppingToken);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reload the API keys from the history database ({Reason}); the keys loaded last stay in force")]
-    private static partial void LogFailed(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reloading the API keys works again")]
-    private static partial void LogRecovered(ILogger logger);
 }

@@ -1,3 +1,4 @@
+using Dashboard.Core.Tracking;
 using Dashboard.Data.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace Dashboard.Web.Auth;
 /// app serves; a database that is down at start does not stop the app: it is asked again every 30 s until it answers.
 /// </summary>
 public sealed partial class InitialAdminSeeder(
-    IServiceScopeFactory scopes, IOptions<AuthOptions> options, TimeProvider time, ILogger<InitialAdminSeeder> logger) : IHostedService, IDisposable
+    IServiceScopeFactory scopes, IOptions<AuthOptions> options, TimeProvider time, OutageLog outages, ILogger<InitialAdminSeeder> logger)
+    : IHostedService, IDisposable
 {
     public const string GeneratedUserName = "admin";
 
@@ -26,9 +28,11 @@ public sealed partial class InitialAdminSeeder(
         {
             await SeedAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not OperationCanceledException and not FirstAdminRefusedException)
         {
-            LogNotYet(logger, exception.Message, RetryInterval);
+            // The database's outage is logged once, by whoever meets it first; this only says what happens next.
+            outages.Failed(StoreUnavailableException.HistoryDatabase, exception);
+            LogNotYet(logger, RetryInterval);
             _retrying = RetryAsync(_stopping.Token);
         }
     }
@@ -55,11 +59,12 @@ public sealed partial class InitialAdminSeeder(
             try
             {
                 await SeedAsync(cancellationToken);
+                outages.Succeeded(StoreUnavailableException.HistoryDatabase);
                 return;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (exception is not OperationCanceledException and not FirstAdminRefusedException)
             {
-                LogStillNot(logger, exception.Message);
+                outages.Failed(StoreUnavailableException.HistoryDatabase, exception);
             }
         }
     }
@@ -81,7 +86,7 @@ public sealed partial class InitialAdminSeeder(
         var result = await users.CreateAsync(admin, password);
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException(
+            throw new FirstAdminRefusedException(
                 $"Could not create the first admin {userName}: {string.Join(" ", result.Errors.Select(error => error.Description))}");
         }
 
@@ -101,9 +106,6 @@ public sealed partial class InitialAdminSeeder(
     [LoggerMessage(Level = LogLevel.Information, Message = "Made the first admin {UserName} from Dashboard:Auth:InitialAdmin")]
     private static partial void LogConfigured(ILogger logger, string userName);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not look for the first admin ({Reason}); asking the history database again every {Interval}")]
-    private static partial void LogNotYet(ILogger logger, string reason, TimeSpan interval);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Still cannot look for the first admin: {Reason}")]
-    private static partial void LogStillNot(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Could not look for the first admin yet; asking the history database again every {Interval}")]
+    private static partial void LogNotYet(ILogger logger, TimeSpan interval);
 }
