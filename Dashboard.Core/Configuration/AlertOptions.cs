@@ -24,6 +24,9 @@ public sealed class AlertOptions
     /// <summary>Consecutive polls a condition must hold before it fires, and be clear before it resolves.</summary>
     public int ForPolls { get; set; } = 2;
 
+    /// <summary>How many rules may be stored (changed configured ones and added ones): a rule id is a row.</summary>
+    public int MaxRules { get; set; } = 100;
+
     /// <summary>Where fired and resolved alerts are POSTed as JSON; empty for none.</summary>
     public string? WebhookUrl { get; set; }
 

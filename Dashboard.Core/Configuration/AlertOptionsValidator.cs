@@ -15,6 +15,7 @@ public sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
         Require(errors, options.HighMemoryPercent is > 0 and <= 100, "HighMemoryPercent must be more than 0 and at most 100.");
         Require(errors, options.HighDbConnectionsPercent is > 0 and <= 100, "HighDbConnectionsPercent must be more than 0 and at most 100.");
         Require(errors, options.ForPolls is >= 1 and <= 100, "ForPolls must be between 1 and 100.");
+        Require(errors, options.MaxRules is >= 1 and <= 10_000, "MaxRules must be between 1 and 10000.");
         Require(
             errors,
             string.IsNullOrEmpty(options.WebhookUrl) || Uri.TryCreate(options.WebhookUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https",

@@ -29,13 +29,22 @@ public sealed class AlertRuleStore(IDbContextFactory<HistoryDbContext> contexts,
     /// <summary>Whether <paramref name="ruleId"/> is one of the configured rules (which can be changed, not deleted).</summary>
     public bool IsConfigured(string ruleId) => options.Value.DefaultRules().Any(rule => rule.Id == ruleId);
 
-    public Task SaveAsync(AlertRule rule, string? updatedBy, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Stores the rule; false, storing nothing, when it would be a new row past <see cref="AlertOptions.MaxRules"/>
+    /// (a configured rule can always be changed).
+    /// </summary>
+    public Task<bool> SaveAsync(AlertRule rule, string? updatedBy, CancellationToken cancellationToken) =>
         DatabaseErrors.RunAsync(async () =>
         {
             await using var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             var row = await context.AlertRules.FindAsync([rule.Id], cancellationToken).ConfigureAwait(false);
             if (row is null)
             {
+                if (!IsConfigured(rule.Id) && await context.AlertRules.CountAsync(cancellationToken).ConfigureAwait(false) >= options.Value.MaxRules)
+                {
+                    return false;
+                }
+
                 row = new AlertRuleSetting { Id = rule.Id, Scope = rule.Scope.ToString() };
                 context.AlertRules.Add(row);
             }
@@ -49,6 +58,7 @@ public sealed class AlertRuleStore(IDbContextFactory<HistoryDbContext> contexts,
             row.UpdatedAt = time.GetUtcNow();
             row.UpdatedBy = updatedBy;
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
         });
 
     /// <summary>Deletes an added rule, or puts a configured one back to its configuration.</summary>

@@ -1,4 +1,5 @@
 using Dashboard.Core.Alerts;
+using Dashboard.Core.Configuration;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.Alerts;
 using Dashboard.Web.Api.Contracts;
@@ -88,8 +89,8 @@ public static class AlertEndpoints
     private static async Task<Ok<ApiEnvelope<List<AlertRuleData>>>> ListRulesAsync(AlertRuleStore rules, CancellationToken cancellationToken) =>
         ApiResults.Ok((await rules.ListAsync(cancellationToken)).Select(rule => AlertRuleData.From(rule, rules.IsConfigured(rule.Id))).ToList());
 
-    private static async Task<Results<Ok<ApiEnvelope<AlertRuleData>>, BadRequest<ApiError>, JsonHttpResult<ApiError>>> SaveRuleAsync(
-        string id, HttpRequest request, AlertRuleStore rules, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ApiEnvelope<AlertRuleData>>, BadRequest<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> SaveRuleAsync(
+        string id, HttpRequest request, AlertRuleStore rules, IOptions<AlertOptions> alerts, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<AlertRuleRequest>(request, 16 * 1024, json.Value.SerializerOptions, cancellationToken);
         if (!body.Succeeded)
@@ -103,7 +104,12 @@ public static class AlertEndpoints
             return ApiResults.Invalid(errors);
         }
 
-        await rules.SaveAsync(rule, request.HttpContext.User.Identity!.Name, cancellationToken);
+        if (!await rules.SaveAsync(rule, request.HttpContext.User.Identity!.Name, cancellationToken))
+        {
+            return ApiResults.Conflict("Too many alert rules",
+                $"At most {alerts.Value.MaxRules} rules are stored (Dashboard:Alerts:MaxRules): delete one before adding {id}.");
+        }
+
         return ApiResults.Ok(AlertRuleData.From(rule, rules.IsConfigured(rule.Id)));
     }
 
