@@ -14,14 +14,7 @@ public sealed class AlertsBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await RunningApp.StartAsync(new Dictionary<string, string>
-        {
-            ["Dashboard:Tracking:PollInterval"] = "00:00:01",
-            ["Dashboard:Alerts:HighConcurrency"] = "1",
-            ["Dashboard:Alerts:ForPolls"] = "1",
-            ["Dashboard:Alerts:HighCpuPercent"] = "100",
-            ["Dashboard:Alerts:HighMemoryPercent"] = "100",
-        });
+        _app = await AlertingApp.StartAsync();
         _context = await (await TestBrowser.GetAsync()).NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
         _page = await _context.NewPageAsync();
     }

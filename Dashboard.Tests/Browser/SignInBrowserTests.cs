@@ -14,15 +14,8 @@ public sealed class SignInBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Two users are an alert (more than one), so a viewer has an active alert in front of them that they may not acknowledge.
-        _app = await RunningApp.StartAsync(new Dictionary<string, string>
-        {
-            ["Dashboard:Tracking:PollInterval"] = "00:00:01",
-            ["Dashboard:Alerts:HighConcurrency"] = "1",
-            ["Dashboard:Alerts:ForPolls"] = "1",
-            ["Dashboard:Alerts:HighCpuPercent"] = "100",
-            ["Dashboard:Alerts:HighMemoryPercent"] = "100",
-        });
+        // Two users make an active alert, which a viewer may not acknowledge.
+        _app = await AlertingApp.StartAsync();
         _context = await (await TestBrowser.GetAsync()).NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
         _page = await _context.NewPageAsync();
     }

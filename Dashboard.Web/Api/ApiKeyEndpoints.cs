@@ -36,7 +36,8 @@ public static class ApiKeyEndpoints
             body.Value.Name, body.Value.Scopes, body.Value.ExpiresAt, request.HttpContext.User.Identity!.Name!, cancellationToken);
         return key is null
             ? ApiResults.Invalid(errors)
-            : TypedResults.Created($"{ConcurrentUsersApi.Prefix}/api-keys/{key.Id}", new ApiEnvelope<ApiKeyData>(ApiKeyData.From(key) with { Key = secret }));
+            // No Location: a key is read through the list, not at an address of its own.
+            : TypedResults.Created((string?)null, new ApiEnvelope<ApiKeyData>(ApiKeyData.From(key) with { Key = secret }));
     }
 
     private static async Task<Results<Ok<ApiEnvelope<ApiKeyData>>, NotFound<ApiError>>> RevokeAsync(

@@ -3,6 +3,13 @@ using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using PersonAnswer = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<Dashboard.Web.Api.Contracts.ApiEnvelope<Dashboard.Web.Api.Contracts.UserData>>,
+    Microsoft.AspNetCore.Http.HttpResults.Created<Dashboard.Web.Api.Contracts.ApiEnvelope<Dashboard.Web.Api.Contracts.UserData>>,
+    Microsoft.AspNetCore.Http.HttpResults.BadRequest<Dashboard.Web.Api.Contracts.ApiError>,
+    Microsoft.AspNetCore.Http.HttpResults.NotFound<Dashboard.Web.Api.Contracts.ApiError>,
+    Microsoft.AspNetCore.Http.HttpResults.Conflict<Dashboard.Web.Api.Contracts.ApiError>,
+    Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<Dashboard.Web.Api.Contracts.ApiError>>;
 
 namespace Dashboard.Web.Api;
 
@@ -29,7 +36,7 @@ public static class UserEndpoints
     private static async Task<Ok<ApiEnvelope<List<UserData>>>> ListAsync(PeopleAdministration people, CancellationToken cancellationToken) =>
         ApiResults.Ok((await people.ListAsync(cancellationToken)).Select(UserData.From).ToList());
 
-    private static async Task<Results<Ok<ApiEnvelope<UserData>>, Created<ApiEnvelope<UserData>>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> CreateAsync(
+    private static async Task<PersonAnswer> CreateAsync(
         HttpRequest request, PeopleAdministration people, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<UserRequest>(request, 16 * 1024, json.Value.SerializerOptions, cancellationToken);
@@ -38,7 +45,7 @@ public static class UserEndpoints
             : body.Error;
     }
 
-    private static async Task<Results<Ok<ApiEnvelope<UserData>>, Created<ApiEnvelope<UserData>>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> ChangeAsync(
+    private static async Task<PersonAnswer> ChangeAsync(
         string userName, HttpRequest request, PeopleAdministration people, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<UserChangeRequest>(request, 16 * 1024, json.Value.SerializerOptions, cancellationToken);
@@ -47,15 +54,16 @@ public static class UserEndpoints
             : body.Error;
     }
 
-    private static async Task<Results<Ok<ApiEnvelope<UserData>>, Created<ApiEnvelope<UserData>>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> DisableAsync(
+    private static async Task<PersonAnswer> DisableAsync(
         string userName, PeopleAdministration people) =>
         Answer(await people.ChangeAsync(userName, role: null, password: null, disabled: true), userName, created: false);
 
-    private static Results<Ok<ApiEnvelope<UserData>>, Created<ApiEnvelope<UserData>>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>> Answer(
+    private static PersonAnswer Answer(
         PersonChange change, string? userName, bool created) => change.Outcome switch
     {
         PersonChangeOutcome.Done when created =>
-            TypedResults.Created($"{ConcurrentUsersApi.Prefix}/users/{change.User!.UserName}", new ApiEnvelope<UserData>(UserData.From(change.User!))),
+            // No Location: a person is read through the list, not at an address of their own.
+            TypedResults.Created((string?)null, new ApiEnvelope<UserData>(UserData.From(change.User!))),
         PersonChangeOutcome.Done => ApiResults.Ok(UserData.From(change.User!)),
         PersonChangeOutcome.Invalid => ApiResults.Invalid(change.Errors),
         PersonChangeOutcome.AlreadyExists => ApiResults.Conflict("User exists", $"There is already a user {userName}."),
