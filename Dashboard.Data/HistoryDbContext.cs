@@ -1,3 +1,4 @@
+using Dashboard.Data.Audit;
 using Dashboard.Data.Entities;
 using Dashboard.Data.Entities.Views;
 using Dashboard.Data.Identity;
@@ -8,7 +9,7 @@ namespace Dashboard.Data;
 
 /// <summary>
 /// The history database: sessions, users over time per scope, performance, resources and alerts, the four
-/// summary views, the people who sign in (ASP.NET Core Identity's user tables) and the API keys admins made. One model for both providers; <see cref="SqliteHistoryDbContext"/> and
+/// summary views, the people who sign in (ASP.NET Core Identity's user tables), the API keys admins made and the audit trail of what they did. One model for both providers; <see cref="SqliteHistoryDbContext"/> and
 /// <see cref="PostgresHistoryDbContext"/> only say which provider's migrations apply.
 /// </summary>
 public abstract class HistoryDbContext : IdentityUserContext<DashboardUser>
@@ -35,6 +36,8 @@ public abstract class HistoryDbContext : IdentityUserContext<DashboardUser>
     public DbSet<AlertRuleSetting> AlertRules => Set<AlertRuleSetting>();
 
     public DbSet<StoredApiKey> ApiKeys => Set<StoredApiKey>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public DbSet<CurrentActiveSession> CurrentActiveSessions => Set<CurrentActiveSession>();
 

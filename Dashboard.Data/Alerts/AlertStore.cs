@@ -1,4 +1,6 @@
+using System.Globalization;
 using Dashboard.Core.Alerts;
+using Dashboard.Data.Audit;
 using Dashboard.Data.Entities;
 using Dashboard.Data.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -73,9 +75,12 @@ public sealed class AlertStore(IDbContextFactory<HistoryDbContext> contexts)
             return await context.PerformanceAlerts.CountAsync(alert => alert.Status == AlertStatus.Active, cancellationToken).ConfigureAwait(false);
         });
 
-    /// <summary>Records who saw an active alert, when, and what they noted; it stays acknowledged until it resolves.</summary>
+    /// <summary>
+    /// Records who saw an active alert, when, and what they noted; it stays acknowledged until it resolves. The audit
+    /// row is written with it.
+    /// </summary>
     public Task<(AcknowledgeOutcome Outcome, AlertRecord? Alert)> AcknowledgeAsync(
-        long id, string acknowledgedBy, string? note, DateTimeOffset now, CancellationToken cancellationToken) =>
+        long id, AuditActor actor, string? note, DateTimeOffset now, CancellationToken cancellationToken) =>
         DatabaseErrors.RunAsync<(AcknowledgeOutcome, AlertRecord?)>(async () =>
         {
             await using var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -92,8 +97,10 @@ public sealed class AlertStore(IDbContextFactory<HistoryDbContext> contexts)
 
             alert.Status = AlertStatus.Acknowledged;
             alert.AcknowledgedAt = now;
-            alert.AcknowledgedBy = acknowledgedBy;
+            alert.AcknowledgedBy = actor.Name;
             alert.Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+            context.AuditLog.Add(actor.Entry(now, AuditActions.AlertAcknowledged, id.ToString(CultureInfo.InvariantCulture),
+                new { alert.RuleId, alert.Note }));
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return (AcknowledgeOutcome.Acknowledged, ToRecord(alert));
         });

@@ -1,5 +1,6 @@
 using Dashboard.Core.Configuration;
 using Dashboard.Data.Alerts;
+using Dashboard.Data.Audit;
 using Dashboard.Data.History;
 using Dashboard.Data.Identity;
 using Dashboard.Data.Resources;
@@ -62,6 +63,7 @@ public static class HistoryServiceCollectionExtensions
         services.AddSingleton<AlertStore>();
         services.AddSingleton<AlertRuleStore>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<ResourceRecorder>();
         services.AddSingleton<HistoryQueries>();
         services.AddSingleton<HistoryMigrator>();

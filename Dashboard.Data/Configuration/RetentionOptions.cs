@@ -17,6 +17,9 @@ public sealed class RetentionOptions
     /// <summary>Alerts that were resolved, counted from their resolution.</summary>
     public TimeSpan ResolvedAlerts { get; set; } = TimeSpan.FromDays(365);
 
+    /// <summary>Rows of the audit trail (<c>audit_log</c>), counted from when they were written.</summary>
+    public TimeSpan AuditRows { get; set; } = TimeSpan.FromDays(2 * 365);
+
     /// <summary>Rows removed by one DELETE, so no statement holds locks or bloats the log for long.</summary>
     public int BatchSize { get; set; } = 5000;
 

@@ -23,6 +23,7 @@ public sealed class RetentionOptionsValidator : IValidateOptions<RetentionOption
 
         RequirePositive(errors, nameof(options.EndedSessions), options.EndedSessions);
         RequirePositive(errors, nameof(options.ResolvedAlerts), options.ResolvedAlerts);
+        RequirePositive(errors, nameof(options.AuditRows), options.AuditRows);
         RequirePositive(errors, nameof(options.Interval), options.Interval);
         if (options.BatchSize is < 1 or > MaxBatchSize)
         {

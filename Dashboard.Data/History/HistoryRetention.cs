@@ -13,7 +13,7 @@ namespace Dashboard.Data.History;
 
 /// <summary>
 /// Deletes history past its retention, at start and then every <see cref="RetentionOptions.Interval"/>: minute rows
-/// after a year, hourly rollups after five, ended sessions and resolved alerts after a year (by default). Deletes run
+/// after a year, hourly rollups after five, ended sessions and resolved alerts after a year, the audit trail after two (by default). Deletes run
 /// in batches of <see cref="RetentionOptions.BatchSize"/> rows, oldest first, so none holds locks for long; only the
 /// instance holding the retention lease runs it.
 /// </summary>
@@ -36,6 +36,7 @@ public sealed partial class HistoryRetention(
         var hourCutoff = now - _options.HourlyRows;
         var sessionCutoff = now - _options.EndedSessions;
         var alertCutoff = now - _options.ResolvedAlerts;
+        var auditCutoff = now - _options.AuditRows;
         (string Table, Func<HistoryDbContext, IQueryable<object>> Expired)[] targets =
         [
             ("concurrent_users_history", context => Expired(context.ConcurrentUsersHistory, minuteCutoff, hourCutoff)),
@@ -49,6 +50,7 @@ public sealed partial class HistoryRetention(
                 .Where(session => !session.IsActive && session.LastActivityAt < sessionCutoff).OrderBy(session => session.Id)),
             ("performance_alerts", context => context.PerformanceAlerts
                 .Where(alert => alert.Status == AlertStatus.Resolved && alert.ResolvedAt < alertCutoff).OrderBy(alert => alert.Id)),
+            ("audit_log", context => context.AuditLog.Where(entry => entry.At < auditCutoff).OrderBy(entry => entry.At)),
         ];
 
         long total = 0;

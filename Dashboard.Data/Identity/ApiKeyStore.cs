@@ -1,3 +1,5 @@
+using System.Globalization;
+using Dashboard.Data.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Data.Identity;
@@ -5,11 +7,18 @@ namespace Dashboard.Data.Identity;
 /// <summary>The keys admins made, in the history database: made, listed, revoked, and the ones in force read for the in-memory table.</summary>
 public sealed class ApiKeyStore(IDbContextFactory<HistoryDbContext> contexts)
 {
-    public async Task AddAsync(StoredApiKey key, CancellationToken cancellationToken)
+    /// <summary>Stores a new key and the audit row of its making in one transaction.</summary>
+    public async Task AddAsync(StoredApiKey key, AuditActor actor, CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         context.ApiKeys.Add(key);
         await context.SaveChangesAsync(cancellationToken);
+        // The row names the key by its id, which exists only once the key is saved: hence the explicit transaction.
+        context.AuditLog.Add(actor.Entry(key.CreatedAt, AuditActions.KeyCreated, key.Id.ToString(CultureInfo.InvariantCulture),
+            new { key.Name, key.Prefix, key.Scopes, key.ExpiresAt }));
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<StoredApiKey>> ListAsync(CancellationToken cancellationToken)
@@ -27,7 +36,7 @@ public sealed class ApiKeyStore(IDbContextFactory<HistoryDbContext> contexts)
     }
 
     /// <summary>Revokes key <paramref name="id"/>; null when there is no such key.</summary>
-    public async Task<StoredApiKey?> RevokeAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<StoredApiKey?> RevokeAsync(long id, DateTimeOffset now, AuditActor actor, CancellationToken cancellationToken)
     {
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         if (await context.ApiKeys.FindAsync([id], cancellationToken) is not { } key)
@@ -35,7 +44,12 @@ public sealed class ApiKeyStore(IDbContextFactory<HistoryDbContext> contexts)
             return null;
         }
 
-        key.RevokedAt ??= now;
+        if (key.RevokedAt is null)
+        {
+            key.RevokedAt = now;
+            context.AuditLog.Add(actor.Entry(now, AuditActions.KeyRevoked, id.ToString(CultureInfo.InvariantCulture), new { key.Name, key.Prefix }));
+        }
+
         await context.SaveChangesAsync(cancellationToken);
         return key;
     }

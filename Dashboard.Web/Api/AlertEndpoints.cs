@@ -76,7 +76,7 @@ public static class AlertEndpoints
             return ApiResults.Invalid([new("note", $"note must be at most {MaxNoteLength} characters.")]);
         }
 
-        var (outcome, alert) = await alerts.AcknowledgeAsync(id, request.HttpContext.User.Identity!.Name!, body.Note, time.GetUtcNow(), cancellationToken);
+        var (outcome, alert) = await alerts.AcknowledgeAsync(id, AuditActors.Of(request.HttpContext), body.Note, time.GetUtcNow(), cancellationToken);
         return (outcome, alert) switch
         {
             (AcknowledgeOutcome.Acknowledged, { } acknowledged) => ApiResults.Ok(acknowledged),
@@ -104,7 +104,7 @@ public static class AlertEndpoints
             return ApiResults.Invalid(errors);
         }
 
-        if (!await rules.SaveAsync(rule, request.HttpContext.User.Identity!.Name, cancellationToken))
+        if (!await rules.SaveAsync(rule, AuditActors.Of(request.HttpContext), cancellationToken))
         {
             return ApiResults.Conflict("Too many alert rules",
                 $"At most {alerts.Value.MaxRules} rules are stored (Dashboard:Alerts:MaxRules): delete one before adding {id}.");
@@ -114,8 +114,8 @@ public static class AlertEndpoints
     }
 
     private static async Task<Results<Ok<ApiEnvelope<RuleDeletedData>>, NotFound<ApiError>>> DeleteRuleAsync(
-        string id, AlertRuleStore rules, CancellationToken cancellationToken) =>
-        await rules.DeleteAsync(id, cancellationToken)
+        string id, HttpContext http, AlertRuleStore rules, CancellationToken cancellationToken) =>
+        await rules.DeleteAsync(id, AuditActors.Of(http), cancellationToken)
             ? ApiResults.Ok(new RuleDeletedData(id, Deleted: true))
             : ApiResults.NotFound("Rule not found", $"No rule {id} was changed or added.");
 

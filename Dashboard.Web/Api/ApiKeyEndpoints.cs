@@ -33,7 +33,7 @@ public static class ApiKeyEndpoints
         }
 
         var (key, secret, errors) = await keys.CreateAsync(
-            body.Value.Name, body.Value.Scopes, body.Value.ExpiresAt, request.HttpContext.User.Identity!.Name!, cancellationToken);
+            body.Value.Name, body.Value.Scopes, body.Value.ExpiresAt, AuditActors.Of(request.HttpContext), cancellationToken);
         return key is null
             ? ApiResults.Invalid(errors)
             // No Location: a key is read through the list, not at an address of its own.
@@ -41,8 +41,8 @@ public static class ApiKeyEndpoints
     }
 
     private static async Task<Results<Ok<ApiEnvelope<ApiKeyData>>, NotFound<ApiError>>> RevokeAsync(
-        long id, ApiKeyIssuer keys, CancellationToken cancellationToken) =>
-        await keys.RevokeAsync(id, cancellationToken) is { } key
+        long id, HttpContext http, ApiKeyIssuer keys, CancellationToken cancellationToken) =>
+        await keys.RevokeAsync(id, AuditActors.Of(http), cancellationToken) is { } key
             ? ApiResults.Ok(ApiKeyData.From(key))
             : ApiResults.NotFound("Key not found", $"There is no key {id}.");
 }

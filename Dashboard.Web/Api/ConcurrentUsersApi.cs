@@ -27,6 +27,7 @@ public static class ConcurrentUsersApi
         var admin = group.MapGroup("").RequireAuthorization(Policies.Admin);
         admin.MapUserEndpoints();
         admin.MapApiKeyEndpoints();
+        admin.MapAuditEndpoints();
         // Reads; the alert endpoints that change something add the Admin policy where they are mapped.
         var reads = group.MapGroup("").RequireAuthorization(Policies.Viewer);
         reads.MapLiveEndpoints();

@@ -16,6 +16,7 @@ namespace Dashboard.Web.Api;
 /// <summary>
 /// People, for admins and <c>admin</c> keys: list, create with a role, change the role, reset a password (to be changed
 /// at the next sign-in), disable. <c>DELETE</c> disables: the row stays so what the person did still names them.
+/// Disabling or demoting the last enabled admin is a 409.
 /// </summary>
 public static class UserEndpoints
 {
@@ -29,7 +30,7 @@ public static class UserEndpoints
             .AcceptsJson<UserChangeRequest>()
             .WithSummary("Change a person: {role?, password?, disabled?}; a new password must be changed at the next sign-in");
         group.MapDelete("/users/{userName}", DisableAsync)
-            .WithSummary("Disable a person: they can no longer sign in");
+            .WithSummary("Disable a person: they can no longer sign in, and their cookie stops working at their next request");
         return group;
     }
 
@@ -41,7 +42,7 @@ public static class UserEndpoints
     {
         var body = await JsonBody.ReadAsync<UserRequest>(request, 16 * 1024, json.Value.SerializerOptions, cancellationToken);
         return body.Succeeded
-            ? Answer(await people.CreateAsync(body.Value.UserName, body.Value.Password, body.Value.Role), body.Value.UserName, created: true)
+            ? Answer(await people.CreateAsync(body.Value.UserName, body.Value.Password, body.Value.Role, AuditActors.Of(request.HttpContext)), body.Value.UserName, created: true)
             : body.Error;
     }
 
@@ -50,13 +51,13 @@ public static class UserEndpoints
     {
         var body = await JsonBody.ReadAsync<UserChangeRequest>(request, 16 * 1024, json.Value.SerializerOptions, cancellationToken);
         return body.Succeeded
-            ? Answer(await people.ChangeAsync(userName, body.Value.Role, body.Value.Password, body.Value.Disabled), userName, created: false)
+            ? Answer(await people.ChangeAsync(userName, body.Value.Role, body.Value.Password, body.Value.Disabled, AuditActors.Of(request.HttpContext)), userName, created: false)
             : body.Error;
     }
 
     private static async Task<PersonAnswer> DisableAsync(
-        string userName, PeopleAdministration people) =>
-        Answer(await people.ChangeAsync(userName, role: null, password: null, disabled: true), userName, created: false);
+        string userName, HttpContext http, PeopleAdministration people) =>
+        Answer(await people.ChangeAsync(userName, role: null, password: null, disabled: true, AuditActors.Of(http)), userName, created: false);
 
     private static PersonAnswer Answer(
         PersonChange change, string? userName, bool created) => change.Outcome switch
@@ -67,6 +68,7 @@ public static class UserEndpoints
         PersonChangeOutcome.Done => ApiResults.Ok(UserData.From(change.User!)),
         PersonChangeOutcome.Invalid => ApiResults.Invalid(change.Errors),
         PersonChangeOutcome.AlreadyExists => ApiResults.Conflict("User exists", $"There is already a user {userName}."),
+        PersonChangeOutcome.LastAdmin => ApiResults.Conflict("Last admin", PersonChange.LastAdminMessage),
         _ => ApiResults.NotFound("User not found", $"There is no user {userName}."),
     };
 }

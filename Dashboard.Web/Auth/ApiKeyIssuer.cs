@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Dashboard.Core.Tracking;
+using Dashboard.Data.Audit;
 using Dashboard.Data.Identity;
 
 namespace Dashboard.Web.Auth;
@@ -16,7 +17,7 @@ public sealed class ApiKeyIssuer(ApiKeyStore store, ApiKeyRefresher refresher, T
 
     /// <summary>The new key and its secret; or what was wrong with the input.</summary>
     public async Task<(StoredApiKey? Key, string? Secret, IReadOnlyList<ValidationError> Errors)> CreateAsync(
-        string? name, IReadOnlyList<string>? scopes, DateTimeOffset? expiresAt, string createdBy, CancellationToken cancellationToken)
+        string? name, IReadOnlyList<string>? scopes, DateTimeOffset? expiresAt, AuditActor actor, CancellationToken cancellationToken)
     {
         var errors = new List<ValidationError>();
         name = name?.Trim();
@@ -49,18 +50,18 @@ public sealed class ApiKeyIssuer(ApiKeyStore store, ApiKeyRefresher refresher, T
             Prefix = secret[..VisiblePrefixLength],
             Hash = ApiKeyHash.Of(secret),
             Scopes = string.Join(',', parsed),
-            CreatedBy = createdBy,
+            CreatedBy = actor.Name,
             CreatedAt = now,
             ExpiresAt = expiresAt,
         };
-        await store.AddAsync(key, cancellationToken);
+        await store.AddAsync(key, actor, cancellationToken);
         await refresher.RefreshAsync(cancellationToken);
         return (key, secret, errors);
     }
 
-    public async Task<StoredApiKey?> RevokeAsync(long id, CancellationToken cancellationToken)
+    public async Task<StoredApiKey?> RevokeAsync(long id, AuditActor actor, CancellationToken cancellationToken)
     {
-        var key = await store.RevokeAsync(id, time.GetUtcNow(), cancellationToken);
+        var key = await store.RevokeAsync(id, time.GetUtcNow(), actor, cancellationToken);
         await refresher.RefreshAsync(cancellationToken);
         return key;
     }

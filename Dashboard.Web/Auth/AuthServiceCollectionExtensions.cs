@@ -53,6 +53,8 @@ public static class AuthServiceCollectionExtensions
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<DashboardClaimsFactory>();
         services.AddScoped<PeopleAdministration>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<CircuitAuditActor>();
         services.AddHostedService<InitialAdminSeeder>();
         services.AddRateLimiter(limiter =>
         {
@@ -78,6 +80,7 @@ public static class AuthServiceCollectionExtensions
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+                cookie.Events.OnValidatePrincipal = CookieValidation.ValidatePrincipalAsync;
                 cookie.Events.OnRedirectToLogin = context => ApiAuthResponse.IsApi(context.Request)
                     ? ApiAuthResponse.UnauthorizedAsync(context.HttpContext)
                     : RedirectAsync(context);

@@ -13,4 +13,8 @@ public sealed record PersonChange(PersonChangeOutcome Outcome, DashboardUser? Us
     public static readonly PersonChange NotFound = new(PersonChangeOutcome.NotFound, null, []);
 
     public static readonly PersonChange AlreadyExists = new(PersonChangeOutcome.AlreadyExists, null, []);
+
+    public static readonly PersonChange LastAdmin = new(PersonChangeOutcome.LastAdmin, null, []);
+
+    public const string LastAdminMessage = "This is the last enabled admin: make another person an admin before disabling or demoting this one.";
 }

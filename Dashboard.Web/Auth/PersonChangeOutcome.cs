@@ -7,4 +7,7 @@ public enum PersonChangeOutcome
     Invalid,
     NotFound,
     AlreadyExists,
+
+    /// <summary>Refused: it would leave no enabled admin, and nobody could manage people any more.</summary>
+    LastAdmin,
 }

@@ -1,5 +1,6 @@
 using Dashboard.Core.Alerts;
 using Dashboard.Data.Alerts;
+using Dashboard.Data.Audit;
 
 namespace Dashboard.Web.Live;
 
@@ -15,9 +16,9 @@ public sealed class AlertManagement(AlertStore alerts, AlertRuleStore rules, Per
     public Task<(IReadOnlyList<AlertRecord> Alerts, int Total)> ListAsync(AlertQuery query) =>
         cache.GetAsync(("alerts", query, Volatile.Read(ref _version)), () => alerts.ListAsync(query, CancellationToken.None));
 
-    public async Task<(AcknowledgeOutcome Outcome, AlertRecord? Alert)> AcknowledgeAsync(long id, string acknowledgedBy, string? note)
+    public async Task<(AcknowledgeOutcome Outcome, AlertRecord? Alert)> AcknowledgeAsync(long id, AuditActor actor, string? note)
     {
-        var result = await alerts.AcknowledgeAsync(id, acknowledgedBy, note, time.GetUtcNow(), CancellationToken.None);
+        var result = await alerts.AcknowledgeAsync(id, actor, note, time.GetUtcNow(), CancellationToken.None);
         Interlocked.Increment(ref _version);
         return result;
     }
@@ -25,9 +26,9 @@ public sealed class AlertManagement(AlertStore alerts, AlertRuleStore rules, Per
     public Task<IReadOnlyList<AlertRule>> RulesAsync() =>
         cache.GetAsync(("rules", Volatile.Read(ref _version)), () => rules.ListAsync(CancellationToken.None));
 
-    public async Task SaveRuleAsync(AlertRule rule, string? updatedBy)
+    public async Task SaveRuleAsync(AlertRule rule, AuditActor actor)
     {
-        await rules.SaveAsync(rule, updatedBy, CancellationToken.None);
+        await rules.SaveAsync(rule, actor, CancellationToken.None);
         Interlocked.Increment(ref _version);
     }
 }

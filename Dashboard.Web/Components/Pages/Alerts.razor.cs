@@ -25,6 +25,9 @@ public sealed partial class Alerts
     public required AlertManagement Management { get; init; }
 
     [Inject]
+    public required CircuitAuditActor Actor { get; init; }
+
+    [Inject]
     public required IDialogService Dialogs { get; init; }
 
     [Inject]
@@ -79,8 +82,7 @@ public sealed partial class Alerts
         }
 
         // The acknowledging person is whoever is signed in: the button is only shown to admins.
-        var user = (await Authentication).User;
-        var (outcome, _) = await Management.AcknowledgeAsync(alert.Id, user.Identity!.Name!, note);
+        var (outcome, _) = await Management.AcknowledgeAsync(alert.Id, await Actor.GetAsync(), note);
         Snackbar.Add(
             outcome == AcknowledgeOutcome.Acknowledged ? $"Alert {alert.Id} acknowledged." : $"Alert {alert.Id} was no longer active.",
             outcome == AcknowledgeOutcome.Acknowledged ? MudBlazor.Severity.Success : MudBlazor.Severity.Warning);
@@ -101,7 +103,7 @@ public sealed partial class Alerts
             return;
         }
 
-        await Management.SaveRuleAsync(edited, (await Authentication).User.Identity!.Name);
+        await Management.SaveRuleAsync(edited, await Actor.GetAsync());
         _edits.Remove(rule.Id);
         Snackbar.Add($"Rule {rule.Id} saved; it applies from the next poll.", MudBlazor.Severity.Success);
         await LoadAsync();

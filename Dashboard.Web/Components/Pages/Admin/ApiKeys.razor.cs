@@ -1,7 +1,6 @@
 using System.Globalization;
 using Dashboard.Data.Identity;
 using Dashboard.Web.Auth;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Dashboard.Web.Components.Pages.Admin;
 
@@ -18,8 +17,8 @@ public sealed partial class ApiKeys
     [Inject]
     public required ApiKeyIssuer Issuer { get; init; }
 
-    [CascadingParameter]
-    public required Task<AuthenticationState> Authentication { get; set; }
+    [Inject]
+    public required CircuitAuditActor Actor { get; init; }
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
@@ -39,9 +38,8 @@ public sealed partial class ApiKeys
 
     private async Task CreateAsync()
     {
-        var me = (await Authentication).User.Identity!.Name!;
         DateTimeOffset? expires = _expires is { } date ? new DateTimeOffset(date.Date, TimeSpan.Zero) : null;
-        var (key, secret, errors) = await Issuer.CreateAsync(_name, [.. _scopes], expires, me, CancellationToken.None);
+        var (key, secret, errors) = await Issuer.CreateAsync(_name, [.. _scopes], expires, await Actor.GetAsync(), CancellationToken.None);
         _error = key is null ? string.Join(" ", errors.Select(error => error.Message)) : null;
         _secret = key is null ? null : (key.Name, secret!);
         _name = key is null ? _name : null;
@@ -50,7 +48,7 @@ public sealed partial class ApiKeys
 
     private async Task RevokeAsync(StoredApiKey key)
     {
-        await Issuer.RevokeAsync(key.Id, CancellationToken.None);
+        await Issuer.RevokeAsync(key.Id, await Actor.GetAsync(), CancellationToken.None);
         await LoadAsync();
     }
 

@@ -17,6 +17,9 @@ public sealed partial class Users
     [Inject]
     public required PeopleAdministration People { get; init; }
 
+    [Inject]
+    public required CircuitAuditActor Actor { get; init; }
+
     [CascadingParameter]
     public required Task<AuthenticationState> Authentication { get; set; }
 
@@ -31,7 +34,7 @@ public sealed partial class Users
     private async Task CreateAsync()
     {
         var password = PeopleAdministration.RandomPassword();
-        var created = await People.CreateAsync(_newUserName, password, _newRole, mustChangePassword: true);
+        var created = await People.CreateAsync(_newUserName, password, _newRole, await Actor.GetAsync(), mustChangePassword: true);
         Show(created, password);
         _newUserName = created.Outcome == PersonChangeOutcome.Done ? null : _newUserName;
         await LoadAsync();
@@ -40,13 +43,13 @@ public sealed partial class Users
     private async Task ResetAsync(DashboardUser person)
     {
         var password = PeopleAdministration.RandomPassword();
-        Show(await People.ChangeAsync(person.UserName!, role: null, password, disabled: null), password);
+        Show(await People.ChangeAsync(person.UserName!, role: null, password, disabled: null, await Actor.GetAsync()), password);
         await LoadAsync();
     }
 
     private async Task ChangeAsync(DashboardUser person, string? role = null, bool? disabled = null)
     {
-        Show(await People.ChangeAsync(person.UserName!, role, password: null, disabled), password: null);
+        Show(await People.ChangeAsync(person.UserName!, role, password: null, disabled, await Actor.GetAsync()), password: null);
         await LoadAsync();
     }
 
@@ -57,6 +60,7 @@ public sealed partial class Users
             PersonChangeOutcome.Done => null,
             PersonChangeOutcome.AlreadyExists => $"There is already a user {_newUserName}.",
             PersonChangeOutcome.NotFound => "That person no longer exists.",
+            PersonChangeOutcome.LastAdmin => PersonChange.LastAdminMessage,
             _ => string.Join(" ", change.Errors.Select(error => error.Message)),
         };
         _handedOver = change.Outcome == PersonChangeOutcome.Done && password is not null ? (change.User!.UserName!, password) : null;
