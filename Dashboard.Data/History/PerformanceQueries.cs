@@ -13,11 +13,16 @@ namespace Dashboard.Data.History;
 public sealed class PerformanceQueries(IDbContextFactory<HistoryDbContext> contexts)
 {
     public Task<IReadOnlyList<PerformancePoint>> GetOverallAsync(TimeRange range, CancellationToken cancellationToken) =>
+        GetMinutesAsync(range, null, cancellationToken);
+
+    /// <summary>One module's minutes, or the platform's when <paramref name="module"/> is null, oldest first.</summary>
+    public Task<IReadOnlyList<PerformancePoint>> GetMinutesAsync(TimeRange range, string? module, CancellationToken cancellationToken) =>
         DatabaseErrors.RunAsync<IReadOnlyList<PerformancePoint>>(async () =>
         {
+            var moduleId = module ?? PerformanceMetric.AllModules;
             await using var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             return await InRange(context.PerformanceMetrics.AsNoTracking(), range)
-                .Where(row => row.ModuleId == PerformanceMetric.AllModules)
+                .Where(row => row.ModuleId == moduleId)
                 .OrderBy(row => row.BucketStart)
                 .Select(row => new PerformancePoint(row.BucketStart, row.P50Ms, row.P95Ms, row.P99Ms, row.RequestCount, row.ErrorCount))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -36,7 +36,7 @@ public sealed class ApexChartTests : BunitContext
 
         var data = CreatedConfig().Series.Single().Data;
         var expected = Downsampler.Downsample(points, ApexChart.MaxPointsPerSeries)
-            .Select(point => new double[] { point.Time.ToUnixTimeMilliseconds(), point.Value });
+            .Select(point => new double?[] { point.Time.ToUnixTimeMilliseconds(), point.Value });
         Assert.Equal(expected, data);
     }
 
@@ -179,6 +179,82 @@ public sealed class ApexChartTests : BunitContext
         await DisposeComponentsAsync();
 
         Assert.Throws<ObjectDisposedException>(() => reference.Value);
+    }
+
+    [Fact]
+    public void FirstRender_BucketsMissingBetweenPoints_BreaksTheLineThereWithANull()
+    {
+        var hour = TimeSpan.FromHours(1);
+        var start = TestSeries.Start;
+        ChartPoint[] points = [new(start, 1000), new(start + hour, 240), new(start + (5 * hour), 300), new(start + (6 * hour), 310)];
+
+        Render<ApexChart>(parameters => parameters
+            .Add(c => c.Kind, ChartKind.Area)
+            .Add(c => c.Series, [new ChartSeries("Users", points, hour)]));
+
+        var data = CreatedConfig().Series.Single().Data;
+        Assert.Equal(5, data.Count);
+        Assert.Equal(new double?[] { (start + (2 * hour)).ToUnixTimeMilliseconds(), null }, data[2]);
+        Assert.Equal(new double?[] { (start + (5 * hour)).ToUnixTimeMilliseconds(), 300 }, data[3]);
+    }
+
+    [Fact]
+    public void FirstRender_AxisOfSevenDays_CoversExactlyTheRangeWithDatedTooltips()
+    {
+        var end = TestSeries.Start;
+        var axis = new ChartTimeAxis(end.AddDays(-7), end);
+
+        Render<ApexChart>(parameters => parameters
+            .Add(c => c.Kind, ChartKind.Area)
+            .Add(c => c.Series, [new ChartSeries("Users", [new ChartPoint(end.AddHours(-1), 3)], TimeSpan.FromHours(1))])
+            .Add(c => c.Axis, axis));
+
+        var config = CreatedConfig();
+        Assert.Equal(end.AddDays(-7).ToUnixTimeMilliseconds(), config.XMin);
+        Assert.Equal(end.ToUnixTimeMilliseconds(), config.XMax);
+        Assert.Equal("yyyy-MM-dd HH:mm", config.TooltipFormat);
+    }
+
+    [Fact]
+    public void ParameterChange_DarkModeOn_KeepsEverySeriesColour()
+    {
+        var cut = Render<ApexChart>(parameters => parameters
+            .Add(c => c.Kind, ChartKind.Line)
+            .Add(c => c.Series, [new ChartSeries("P50", TestSeries.Users(5)), new ChartSeries("P95", TestSeries.Users(5)), new ChartSeries("P99", TestSeries.Users(5))]));
+
+        cut.Render(parameters => parameters.Add(c => c.DarkMode, true));
+
+        var update = (ChartConfig)Assert.Single(_module.VerifyInvoke("update", calledTimes: 1)).Arguments[1]!;
+        Assert.Equal(CreatedConfig().Colors, update.Colors);
+        Assert.Equal(3, update.Colors.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ZoomAsync_CalledFromTheChart_RaisesOnZoomWithTheSelectedSpan()
+    {
+        ChartTimeAxis? zoomed = null;
+        var cut = Render<ApexChart>(parameters => parameters
+            .Add(c => c.Kind, ChartKind.Area)
+            .Add(c => c.Series, [new ChartSeries("Users", TestSeries.Users(10))])
+            .Add(c => c.OnZoom, (ChartTimeAxis span) => zoomed = span));
+        var chart = CreatedDotNetReference().Value;
+
+        await cut.InvokeAsync(() => chart.ZoomAsync(TestSeries.Start.ToUnixTimeMilliseconds(), TestSeries.Start.AddMinutes(5).ToUnixTimeMilliseconds()));
+
+        Assert.Equal(new ChartTimeAxis(TestSeries.Start, TestSeries.Start.AddMinutes(5)), zoomed);
+    }
+
+    [Fact]
+    public void Render_Label_MakesTheChartAnImageWithThatName()
+    {
+        var cut = Render<ApexChart>(parameters => parameters
+            .Add(c => c.Kind, ChartKind.Area)
+            .Add(c => c.Label, "Concurrent users, 24h: peak 12")
+            .AddUnmatched("data-testid", "users-chart"));
+
+        var element = cut.Find("div[data-testid=users-chart]");
+        Assert.Equal("img", element.GetAttribute("role"));
+        Assert.Equal("Concurrent users, 24h: peak 12", element.GetAttribute("aria-label"));
     }
 
     private IRenderedComponent<ApexChart> RenderLineChart(List<ChartPoint> points) =>

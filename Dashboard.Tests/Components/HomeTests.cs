@@ -104,7 +104,7 @@ public sealed class HomeTests : DashboardComponentContext
 
         var page = Render<Home>();
 
-        var chart = page.FindComponents<ApexChart>().Single(chart => chart.Instance.Kind == ChartKind.Line);
+        var chart = page.FindComponents<ApexChart>().Single(chart => chart.Instance.AdditionalAttributes?["data-testid"] as string == "latency-chart");
         page.WaitForAssertion(() => Assert.Equal(["P50", "P95", "P99"], chart.Instance.Series.Select(series => series.Name)));
         var p99 = Assert.Single(chart.Instance.Series.Single(series => series.Name == "P99").Points);
         Assert.InRange(p99.Value, 800 * 0.98, 800 * 1.02);

@@ -21,6 +21,12 @@ public sealed record RangeSelection(string? Preset, string? Start, string? End)
 
     public static RangeSelection Between(string start, string end) => new(null, start, end);
 
+    /// <summary>A custom range between two instants, to the second, as the URL carries it.</summary>
+    public static RangeSelection Between(DateTimeOffset start, DateTimeOffset end) => Between(Iso(start), Iso(end));
+
+    private static string Iso(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>From the page's query parameters; custom instants win over a preset, nothing means the default.</summary>
     public static RangeSelection FromQuery(string? range, string? start, string? end) =>
         !string.IsNullOrEmpty(start) ? Between(start, string.IsNullOrEmpty(end) ? "now" : end)

@@ -14,6 +14,7 @@ public sealed class DashboardState : IDisposable
     private readonly Lock _lock = new();
     private readonly List<StateSubscription> _subscriptions = [];
     private PollResult? _newest;
+    private DateTimeOffset _shownAt = DateTimeOffset.MinValue;
     private int _notifyPending;
 
     public DashboardState(MetricsHub hub, TimeProvider time, ILogger<DashboardState> logger)
@@ -28,6 +29,20 @@ public sealed class DashboardState : IDisposable
     public PollResult? Current { get; private set; }
 
     public bool IsPaused { get; private set; }
+
+    /// <summary>
+    /// How often this viewer's view takes the newest poll; null takes every poll. A poll that comes sooner waits
+    /// for the next one after the interval, so an interval shorter than the poll interval is every poll.
+    /// </summary>
+    public TimeSpan? RefreshInterval { get; private set; }
+
+    public void SetRefreshInterval(TimeSpan? interval)
+    {
+        // What the viewer sees now counts as just refreshed: the interval runs from the choice.
+        RefreshInterval = interval;
+        _shownAt = _time.GetUtcNow();
+        _ = NotifyAsync();
+    }
 
     /// <summary>
     /// Calls <paramref name="onChanged"/> (off the UI thread) whenever <see cref="Current"/> or <see cref="IsPaused"/>
@@ -68,8 +83,10 @@ public sealed class DashboardState : IDisposable
     private void OnPoll(PollResult result)
     {
         _newest = result;
-        if (!IsPaused)
+        var now = _time.GetUtcNow();
+        if (!IsPaused && (RefreshInterval is not { } interval || now - _shownAt >= interval))
         {
+            _shownAt = now;
             Current = result;
             _ = NotifyAsync();
         }

@@ -10,12 +10,15 @@ namespace Dashboard.Web.Live;
 /// </summary>
 public sealed class HistoryReads(HistoryQueries queries, PerformanceQueries performance, PerPollCache cache, TimeProvider time)
 {
-    /// <summary>The platform's response times minute by minute over the range; empty when the range is refused.</summary>
-    public Task<IReadOnlyList<LatencyMinute>> LatencyAsync(string start, string end) =>
-        cache.GetAsync(("latency", start, end), async () =>
+    /// <summary>
+    /// The platform's (or one module's) response times minute by minute over the range, with the range as parsed; no range when it is
+    /// refused.
+    /// </summary>
+    public Task<LatencyRange> LatencyAsync(string start, string end, string? module = null) =>
+        cache.GetAsync(("latency", start, end, module), async () =>
             TimeRange.TryParse(start, end, time.GetUtcNow(), out var range, out _)
-                ? [.. (await performance.GetOverallAsync(range, CancellationToken.None)).Select(LatencyMinute.From)]
-                : (IReadOnlyList<LatencyMinute>)[]);
+                ? new LatencyRange(range, [.. (await performance.GetMinutesAsync(range, module, CancellationToken.None)).Select(LatencyMinute.From)])
+                : new LatencyRange(null, []));
 
     public Task<RangeSummary> SummaryAsync(HistoryScope scope, string start, string end) =>
         cache.GetAsync(("history", scope, start, end), async () =>
@@ -28,6 +31,7 @@ public sealed class HistoryReads(HistoryQueries queries, PerformanceQueries perf
             var peak = await queries.GetPeakAsync(scope, range, CancellationToken.None);
             var average = await queries.GetAverageAsync(scope, range, CancellationToken.None);
             var trend = await queries.GetTrendAsync(scope, range, CancellationToken.None);
-            return new RangeSummary(range, peak, average, trend, null);
+            var previous = await queries.GetTrendAsync(scope, range.Previous, CancellationToken.None);
+            return new RangeSummary(range, peak, average, trend, null, previous);
         });
 }

@@ -14,6 +14,14 @@ public sealed partial class ApexChart : IAsyncDisposable
 
     internal const string ModulePath = "./js/charts.js";
 
+    /// <summary>
+    /// Series colours by position, readable on both backgrounds and kept in both themes (ApexCharts' dark palette
+    /// would recolour every line); a dashed context series is grey.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Palette = ["#1e88e5", "#fb8c00", "#e53935", "#43a047", "#8e24aa"];
+
+    public const string ContextColor = "#90a4ae";
+
     // Blazor sends the configuration in this shape too; comparing it serialized catches a page that rebuilds equal
     // lists on every render (no update) as well as one that changed a list in place (an update).
     private static readonly JsonSerializerOptions ConfigJson = new(JsonSerializerDefaults.Web);
@@ -50,6 +58,18 @@ public sealed partial class ApexChart : IAsyncDisposable
     [Parameter]
     public ChartMarker? Marker { get; set; }
 
+    /// <summary>The span the x-axis of a time chart covers; null fits the axis to the data.</summary>
+    [Parameter]
+    public ChartTimeAxis? Axis { get; set; }
+
+    /// <summary>What the chart shows, in words, for screen readers (the drawing itself is an image to them).</summary>
+    [Parameter]
+    public string? Label { get; set; }
+
+    /// <summary>Raised with the span the user selected on a time chart (zoom to selection).</summary>
+    [Parameter]
+    public EventCallback<ChartTimeAxis> OnZoom { get; set; }
+
     /// <summary>The chart's height in CSS pixels.</summary>
     [Parameter]
     public int Height { get; set; } = 300;
@@ -64,6 +84,13 @@ public sealed partial class ApexChart : IAsyncDisposable
     /// <summary>Attributes for the chart's element, such as data-testid.</summary>
     [Parameter(CaptureUnmatchedValues = true)]
     public IReadOnlyDictionary<string, object>? AdditionalAttributes { get; set; }
+
+    /// <summary>Called by charts.js when the user selected a span of a time chart, in milliseconds since the epoch.</summary>
+    [JSInvokable]
+    public Task ZoomAsync(long start, long end) =>
+        end > start
+            ? OnZoom.InvokeAsync(new ChartTimeAxis(DateTimeOffset.FromUnixTimeMilliseconds(start), DateTimeOffset.FromUnixTimeMilliseconds(end)))
+            : Task.CompletedTask;
 
     /// <summary>Called by charts.js when a bar is clicked.</summary>
     [JSInvokable]
@@ -102,7 +129,11 @@ public sealed partial class ApexChart : IAsyncDisposable
             BarName,
             Bars,
             ReferenceLines,
-            Marker is { } marker ? new ChartMarkerData(marker.Label, marker.Time.ToUnixTimeMilliseconds(), marker.Value) : null);
+            Marker is { } marker ? new ChartMarkerData(marker.Label, marker.Time.ToUnixTimeMilliseconds(), marker.Value) : null,
+            Axis?.Start.ToUnixTimeMilliseconds(),
+            Axis?.End.ToUnixTimeMilliseconds(),
+            Axis?.TooltipFormat ?? "HH:mm:ss",
+            Colors());
         _configJson = JsonSerializer.Serialize(_config, ConfigJson);
     }
 
@@ -130,8 +161,47 @@ public sealed partial class ApexChart : IAsyncDisposable
         }
     }
 
-    private static ChartSeriesData ToSeriesData(ChartSeries series) => new(
-        series.Name,
-        [.. Downsampler.Downsample(series.Points, MaxPointsPerSeries)
-            .Select(point => new double[] { point.Time.ToUnixTimeMilliseconds(), point.Value })]);
+    private IReadOnlyList<string> Colors()
+    {
+        var next = 0;
+        return Series.Count == 0
+            ? [Palette[0]]
+            : [.. Series.Select(series => series.Dashed ? ContextColor : Palette[next++ % Palette.Count])];
+    }
+
+    private static ChartSeriesData ToSeriesData(ChartSeries series)
+    {
+        var points = Downsampler.Downsample(series.Points, MaxPointsPerSeries);
+        var data = new List<double?[]>(points.Count + 8);
+        var gap = GapThreshold(series, points);
+        for (var i = 0; i < points.Count; i++)
+        {
+            if (i > 0 && points[i].Time - points[i - 1].Time > gap)
+            {
+                // A null right after the last point before a gap breaks the line there.
+                data.Add([points[i - 1].Time.Add(series.Step!.Value).ToUnixTimeMilliseconds(), null]);
+            }
+
+            data.Add([points[i].Time.ToUnixTimeMilliseconds(), points[i].Value]);
+        }
+
+        return new ChartSeriesData(series.Name, data, series.Dashed);
+    }
+
+    // Points further apart than one step are a gap; once downsampled, kept points lie up to two buckets apart.
+    private static TimeSpan GapThreshold(ChartSeries series, IReadOnlyList<ChartPoint> sent)
+    {
+        if (series.Step is not { } step || sent.Count < 2)
+        {
+            return TimeSpan.MaxValue;
+        }
+
+        if (sent.Count == series.Points.Count)
+        {
+            return step * 1.5;
+        }
+
+        var bucket = (sent[^1].Time - sent[0].Time) / ((MaxPointsPerSeries - 2) / 2);
+        return (2 * bucket) + step;
+    }
 }

@@ -1,6 +1,8 @@
 namespace Dashboard.Web.Components.Charts;
 
 /// <summary>What charts.js receives on create and on update: the whole chart, already downsampled.</summary>
+/// <param name="XMin">The x-axis' start in milliseconds since the epoch; null lets ApexCharts fit the data.</param>
+/// <param name="Colors">The series' colours, the same in light and dark mode so a line keeps its colour.</param>
 internal sealed record ChartConfig(
     string Kind,
     int Height,
@@ -9,4 +11,8 @@ internal sealed record ChartConfig(
     string BarName,
     IReadOnlyList<ChartBar> Bars,
     IReadOnlyList<ChartReferenceLine> ReferenceLines,
-    ChartMarkerData? Marker);
+    ChartMarkerData? Marker,
+    long? XMin,
+    long? XMax,
+    string TooltipFormat,
+    IReadOnlyList<string> Colors);

@@ -1,3 +1,5 @@
+using Dashboard.Core.Configuration;
+using Dashboard.Core.Performance;
 using Dashboard.Core.Tracking;
 using Dashboard.Web.Components.Charts;
 using MudBlazor;
@@ -18,6 +20,9 @@ public sealed partial class CurrentBreakdown
     [Inject]
     public required NavigationManager Navigation { get; init; }
 
+    [Inject]
+    public required Microsoft.Extensions.Options.IOptions<AlertOptions> Alerts { get; init; }
+
     private LiveSnapshot? Snapshot => State.Current?.Snapshot;
 
     private IReadOnlyList<DimensionCount> Modules => Snapshot?.Modules ?? [];
@@ -25,6 +30,12 @@ public sealed partial class CurrentBreakdown
     private IReadOnlyList<ChartBar> ModuleBars => [.. Modules.Select(module => new ChartBar(module.Id, module.Users))];
 
     private IEnumerable<DimensionCount> TopOrganizations => (Snapshot?.Organizations ?? []).Take(TopOrganizationCount);
+
+    /// <summary>The module's requests over the performance window; null when none reported a response time.</summary>
+    private PerformanceSummary? PerformanceOf(string moduleId) =>
+        State.Current?.Performance?.Modules.GetValueOrDefault(moduleId) is { Requests: > 0 } summary ? summary : null;
+
+    private static double? ErrorRateOf(PerformanceSummary? performance) => performance?.ErrorRate;
 
     private void OpenModule(string moduleId) => Navigation.NavigateTo(DashboardUrls.Module(moduleId, Range));
 

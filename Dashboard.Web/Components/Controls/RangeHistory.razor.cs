@@ -21,6 +21,10 @@ public sealed partial class RangeHistory
     [Parameter, EditorRequired]
     public required RangeSelection Range { get; set; }
 
+    /// <summary>Raised with the span selected on the chart; the page puts it in the URL, for every panel.</summary>
+    [Parameter]
+    public EventCallback<RangeSelection> RangeChanged { get; set; }
+
     [CascadingParameter(Name = "DarkMode")]
     public bool DarkMode { get; set; }
 
@@ -34,7 +38,16 @@ public sealed partial class RangeHistory
 
     private double? Change => _summary?.Trend?.ChangePercent;
 
-    private string ChangeText => Change is { } change ? $"{change:+0.#;-0.#;0}%" : "–";
+    // "–" would read as zero: without a change the figure says n/a and the caption says why.
+    private string ChangeText => Change is { } change ? $"{change:+0.#;-0.#;0}%" : "n/a";
+
+    private string TrendReason => _summary?.Trend switch
+    {
+        null => "change of the average",
+        { ChangePercent: not null } => "change of the average",
+        { Average: null or 0 } => "no data in this range",
+        _ => $"no data in the previous {RangeLabel}",
+    };
 
     private string TrendIcon => Change switch
     {
@@ -50,9 +63,37 @@ public sealed partial class RangeHistory
         _ => Color.Default,
     };
 
-    private IReadOnlyList<ChartSeries> Series => _summary?.Trend is { } trend
-        ? [new ChartSeries("Users", [.. trend.Points.Select(point => new ChartPoint(point.Timestamp, point.MaxUsers))])]
-        : [];
+    private ChartTimeAxis? Axis => _summary?.Range is { } range ? new ChartTimeAxis(range.Start, range.End) : null;
+
+    private bool IsEmpty => _summary is { Error: null, Trend.Points.Count: 0 };
+
+    private IReadOnlyList<ChartSeries> Series
+    {
+        get
+        {
+            if (_summary?.Trend is not { } trend)
+            {
+                return [];
+            }
+
+            var users = new ChartSeries("Users", [.. trend.Points.Select(point => new ChartPoint(point.Timestamp, point.MaxUsers))], trend.Resolution);
+            if (_summary is not { PreviousTrend: { Points.Count: > 0 } previous, Range: { } range })
+            {
+                return [users];
+            }
+
+            // The previous period moved onto this one, so the same time of day lines up.
+            return
+            [
+                users,
+                new ChartSeries(
+                    $"Previous {RangeLabel}",
+                    [.. previous.Points.Select(point => new ChartPoint(point.Timestamp + range.Length, point.MaxUsers))],
+                    previous.Resolution,
+                    Dashed: true),
+            ];
+        }
+    }
 
     private IReadOnlyList<ChartReferenceLine> ReferenceLines =>
     [
@@ -60,13 +101,29 @@ public sealed partial class RangeHistory
         .. _summary?.Average?.Users is { } average ? [new ChartReferenceLine($"Average {average:0.#}", average)] : Array.Empty<ChartReferenceLine>(),
     ];
 
-    private ChartMarker? PeakMarker => _summary?.Peak is { At: { } at } peak ? new ChartMarker($"Peak {peak.Users}", at, peak.Users) : null;
+    // The chart draws one point per bucket: the marker goes on the bucket that holds the peak's minute, not beside it.
+    private ChartMarker? PeakMarker =>
+        _summary is { Peak: { At: { } at } peak, Trend: { } trend }
+        && trend.Points.LastOrDefault(point => point.Timestamp <= at) is { } bucket
+            ? new ChartMarker($"Peak {peak.Users}", bucket.Timestamp, bucket.MaxUsers)
+            : null;
+
+    private string ChartLabel => _summary switch
+    {
+        null => $"Concurrent users, {RangeLabel}: loading",
+        { Error: { } error } => $"Concurrent users: the range is not valid, {error}",
+        _ when IsEmpty => $"Concurrent users, {RangeLabel}: no data in this range",
+        _ => $"Concurrent users, {RangeLabel}: peak {_summary.Peak?.Users ?? 0} {PeakWhen}, average {AverageText}"
+            + (Change is { } change ? $", {change:+0.#;-0.#;0}% against the previous period" : ""),
+    };
 
     private string CsvUrl => DashboardUrls.TrendCsv(Scope, Range);
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
     protected override Task RefreshAsync(CancellationToken cancellationToken) => LoadAsync();
+
+    private Task ZoomAsync(ChartTimeAxis span) => RangeChanged.InvokeAsync(RangeSelection.Between(span.Start, span.End));
 
     private async Task LoadAsync()
     {
