@@ -65,18 +65,32 @@ internal static class LoadCommand
                 WriteReport(context, plan, report);
             }
 
+            if (report.RefusedRequests > 0)
+            {
+                context.Error.WriteLine(
+                    $"Error: the server refused {TextFormat.Count(report.RefusedRequests)} requests' API key: pass a key with the ingest scope with --api-key or {GlobalOptions.ApiKeyVariable}.");
+            }
+
             return ExitCode(report);
         });
         return command;
     }
 
-    /// <summary>0 when every request succeeded, 2 when the server could never be reached, 1 when some failed.</summary>
+    /// <summary>
+    /// 0 when every request succeeded, 3 when the server refused the key (401 or 403: no run is worth anything then),
+    /// 2 when the server could never be reached, 1 when some failed.
+    /// </summary>
     public static int ExitCode(LoadReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (report.FailedRequests == 0)
         {
             return ExitCodes.Ok;
+        }
+
+        if (report.RefusedRequests > 0)
+        {
+            return ExitCodes.Unauthorized;
         }
 
         return report.UnreachableRequests == report.Requests ? ExitCodes.Unreachable : ExitCodes.Failure;

@@ -2,7 +2,8 @@ namespace Dashboard.Cli.Load;
 
 /// <summary>
 /// The outcome of a load run. Every event is in exactly one request; a request either succeeded (its events counted
-/// as accepted by the server) or failed (counted in <see cref="FailedRequests"/> and <see cref="Errors"/>).
+/// as accepted by the server) or failed (counted in <see cref="FailedRequests"/> and <see cref="Errors"/>; those the
+/// server refused for their credentials, 401 or 403, also in <see cref="RefusedRequests"/>).
 /// </summary>
 internal sealed record LoadReport(
     string RunId,
@@ -12,6 +13,7 @@ internal sealed record LoadReport(
     long Requests,
     long FailedRequests,
     long UnreachableRequests,
+    long RefusedRequests,
     TimeSpan Elapsed,
     LatencySummary LatencyMs,
     IReadOnlyDictionary<string, long> Errors,

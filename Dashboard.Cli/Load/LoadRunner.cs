@@ -1,3 +1,4 @@
+using System.Net;
 using Dashboard.Client;
 
 namespace Dashboard.Cli.Load;
@@ -133,7 +134,8 @@ internal sealed class LoadRunner(ConcurrentUsersClient client, TimeProvider time
         catch (ConcurrentUsersApiException exception)
         {
             // Errors are counted by kind: the details (a timeout's wording, an id) differ from one request to the next.
-            stats.Failed($"HTTP {(int)exception.StatusCode}: {exception.Error}", time.GetElapsedTime(begun), unreachable: false);
+            stats.Failed($"HTTP {(int)exception.StatusCode}: {exception.Error}", time.GetElapsedTime(begun), unreachable: false,
+                refused: exception.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
         }
         catch (HttpRequestException exception)
         {

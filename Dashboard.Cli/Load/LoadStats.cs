@@ -11,6 +11,7 @@ internal sealed class LoadStats
     private long _requests;
     private long _failedRequests;
     private long _unreachableRequests;
+    private long _refusedRequests;
 
     public void Sent(int events)
     {
@@ -30,13 +31,17 @@ internal sealed class LoadStats
         }
     }
 
-    /// <summary>A failed request; <paramref name="latency"/> only when the server answered (a refusal, not a dead socket).</summary>
-    public void Failed(string error, TimeSpan? latency, bool unreachable)
+    /// <summary>
+    /// A failed request; <paramref name="latency"/> only when the server answered (a refusal, not a dead socket);
+    /// <paramref name="refused"/> when it refused the credentials (401 or 403).
+    /// </summary>
+    public void Failed(string error, TimeSpan? latency, bool unreachable, bool refused = false)
     {
         lock (_lock)
         {
             _failedRequests++;
             _unreachableRequests += unreachable ? 1 : 0;
+            _refusedRequests += refused ? 1 : 0;
             _errors[error] = _errors.GetValueOrDefault(error) + 1;
             if (latency is { } answered)
             {
@@ -58,7 +63,7 @@ internal sealed class LoadStats
         lock (_lock)
         {
             return new LoadReport(
-                runId, usersStarted, _eventsSent, _eventsAccepted, _requests, _failedRequests, _unreachableRequests, elapsed,
+                runId, usersStarted, _eventsSent, _eventsAccepted, _requests, _failedRequests, _unreachableRequests, _refusedRequests, elapsed,
                 LatencySummary.From(_latencies), new Dictionary<string, long>(_errors), interrupted);
         }
     }

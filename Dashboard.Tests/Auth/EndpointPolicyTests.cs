@@ -101,11 +101,12 @@ public sealed partial class EndpointPolicyTests : IAsyncLifetime
         "/api/concurrent-users/alerts/{id}/acknowledge" => Row.Admin,
         "/api/concurrent-users/users" or "/api/concurrent-users/users/{userName}" => Row.Admin,
         "/api/concurrent-users/api-keys" or "/api/concurrent-users/api-keys/{id:long}" => Row.Admin,
+        "/api/concurrent-users/audit" => Row.Admin,
         "/api/concurrent-users/alerts/rules/{id}" when method is "PUT" or "DELETE" => Row.Admin,
         _ when route.StartsWith("/api/concurrent-users/", StringComparison.Ordinal) && method == "GET" => Row.Viewer,
         "/openapi/{documentName}.json" => Row.Viewer,
         "/" or "/alerts" or "/modules/{Id}" or "/organizations/{Id}" => Row.Viewer,
-        "/admin/users" or "/admin/api-keys" => Row.Admin,
+        "/admin/users" or "/admin/api-keys" or "/admin/audit" => Row.Admin,
         _ when route.StartsWith("/_blazor", StringComparison.Ordinal) => Row.Viewer,
         // Blazor's own: enhanced navigation's redirects.
         "/_framework/opaque-redirect" => Row.Viewer,

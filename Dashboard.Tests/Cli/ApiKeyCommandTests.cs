@@ -44,4 +44,24 @@ public sealed class ApiKeyCommandTests : IAsyncLifetime
         Assert.True(result.ExitCode == 3, result.ToString());
         Assert.Contains("track: ingest", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Load_KeyWithoutIngest_Exits3AndSaysWhy()
+    {
+        _cli.Environment["DASHBOARD_API_KEY"] = TestApiKeys.Viewer;
+
+        var result = await _cli.RunAsync("load", "--users", "2", "--duration", "300ms", "--json");
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Equal(result.Json().GetProperty("requests").GetInt64(), result.Json().GetProperty("refused_requests").GetInt64());
+        Assert.Contains("--api-key or DASHBOARD_API_KEY", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Monitor_NoKey_Exits3()
+    {
+        var result = await _cli.RunAsync("monitor", "--count", "1");
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+    }
 }

@@ -174,7 +174,7 @@ public sealed class LoadCommandTests
     [Fact]
     public void LoadReport_Json_UsesSnakeCase()
     {
-        var report = new LoadReport("r", 1, 2, 2, 1, 0, 0, TimeSpan.FromSeconds(2), new LatencySummary(1, 2, 3, 4), new Dictionary<string, long>(), false);
+        var report = new LoadReport("r", 1, 2, 2, 1, 0, 0, 0, TimeSpan.FromSeconds(2), new LatencySummary(1, 2, 3, 4), new Dictionary<string, long>(), false);
 
         var json = JsonSerializer.SerializeToElement(report, ApiJson.Responses);
 
