@@ -89,7 +89,8 @@ function toApexOptions(options, state) {
       dashArray: isBar ? 0 : options.series.map(series => (series.dashed ? 5 : 0)),
     },
     // A point with no neighbour draws no line; a marker shows it.
-    markers: isBar ? {} : { size: 0, hover: { size: 4 }, discrete: isolatedPoints(options) },
+    // (Discrete markers alone are not drawn while the global size is 0: a sparse chart shows all its points.)
+    markers: isBar ? {} : { size: isSparse(options) ? 4 : 0, hover: { size: 4 }, discrete: isolatedPoints(options) },
     fill: options.kind === 'area'
       ? { type: 'gradient', gradient: { opacityFrom: 0.45, opacityTo: 0.05 }, opacity: options.series.map(s => (s.dashed ? 0 : 1)) }
       : {},
@@ -113,6 +114,10 @@ function toApexOptions(options, state) {
         : [],
     },
   };
+}
+
+function isSparse(options) {
+  return options.series.some(series => series.data.filter(point => point[1] !== null).length <= 2);
 }
 
 function isolatedPoints(options) {
