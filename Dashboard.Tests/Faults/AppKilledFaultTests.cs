@@ -10,7 +10,7 @@ namespace Dashboard.Tests.Faults;
 /// started again on the same port and data folder: the SQLite file is whole, what was written before the kill is
 /// there, and the live counts are back within one activity window once the clients heartbeat again.
 /// </summary>
-[Collection(FaultsCollection.Name)]
+[Collection(FaultTests.Name)]
 public sealed class AppKilledFaultTests(ITestOutputHelper output)
 {
     private const int Users = 20;

@@ -22,7 +22,7 @@ namespace Dashboard.Tests.Faults;
 /// the 60 s: the minute rows are only at risk when an outage spans a whole minute) take seconds. Everything must
 /// be written within six polls (a minute on the app's clock) of PostgreSQL's return.
 /// </summary>
-[Collection(FaultsCollection.Name)]
+[Collection(FaultTests.Name)]
 public sealed class PostgresOutageFaultTests(ITestOutputHelper output)
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 26, 12, 0, 5, TimeSpan.Zero);

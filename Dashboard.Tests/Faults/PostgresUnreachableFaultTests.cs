@@ -14,7 +14,7 @@ namespace Dashboard.Tests.Faults;
 /// not Npgsql's 15 s, and for as long again the next ones fail at once, so a probe, a request or a poll waits one
 /// connect timeout at most, however many connections it opens.
 /// </summary>
-[Collection(FaultsCollection.Name)]
+[Collection(FaultTests.Name)]
 public sealed class PostgresUnreachableFaultTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(2);

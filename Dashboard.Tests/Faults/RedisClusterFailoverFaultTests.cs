@@ -9,7 +9,7 @@ namespace Dashboard.Tests.Faults;
 /// load, when one master is SIGKILLed: its replica takes over, tracking goes on, and the users who heartbeat again are
 /// all counted, in the right organizations.
 /// </summary>
-[Collection(FaultsCollection.Name)]
+[Collection(FaultTests.Name)]
 public sealed class RedisClusterFailoverFaultTests(ITestOutputHelper output)
 {
     private const int Users = 30;

@@ -9,7 +9,7 @@ namespace Dashboard.Tests.Faults;
 /// empty server on the same port: its scripts and data gone) or stalled (SIGSTOP, then SIGCONT). Shortened from the
 /// issue's 20 s kill to 8 s: a longer outage only repeats the same 503s.
 /// </summary>
-[Collection(FaultsCollection.Name)]
+[Collection(FaultTests.Name)]
 public sealed class RedisOutageFaultTests(ITestOutputHelper output)
 {
     private const int Users = 30;

@@ -5,7 +5,7 @@ namespace Dashboard.Tests.Faults;
 /// shared cores would measure each other.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class FaultsCollection
+public sealed class FaultTests
 {
     public const string Name = "Faults";
 }
