@@ -24,6 +24,13 @@ public sealed class PersistenceOptions
     /// </summary>
     public int QueueCapacity { get; set; } = 20_000;
 
+    /// <summary>
+    /// How far back the minute history rows are rebuilt after the database was down: the samples wait in the live
+    /// store meanwhile, which keeps one hour of them (the most this can be). Minutes older than this when the database is
+    /// back are dropped and counted.
+    /// </summary>
+    public TimeSpan HistoryBackfill { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The longest wait between two attempts while the database is down (the wait doubles from 1 s).</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 

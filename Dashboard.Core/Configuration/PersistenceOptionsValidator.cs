@@ -1,3 +1,4 @@
+using Dashboard.Core.Tracking;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Core.Configuration;
@@ -25,6 +26,11 @@ public sealed class PersistenceOptionsValidator : IValidateOptions<PersistenceOp
         RequirePositive(errors, nameof(options.RefreshInterval), options.RefreshInterval);
         RequirePositive(errors, nameof(options.MaxRetryDelay), options.MaxRetryDelay);
         RequirePositive(errors, nameof(options.ExpireInterval), options.ExpireInterval);
+        if (options.HistoryBackfill < TimeSpan.FromMinutes(1) || options.HistoryBackfill > LiveSample.Retention)
+        {
+            errors.Add($"{PersistenceOptions.SectionName}:HistoryBackfill must be between 00:01:00 and the {LiveSample.Retention} of samples the live store keeps; it is {options.HistoryBackfill}.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -74,6 +74,9 @@ public static class TrackingServiceCollectionExtensions
         // per /track with Redis down). The timeouts still bound a Redis that is connected but slow, and the
         // multiplexer's reconnect attempts are the probe that ends the outage.
         options.BacklogPolicy = BacklogPolicy.FailFast;
+        // The default exponential policy waits longer after each failed attempt: after a 20 s outage the client came
+        // back seconds after Redis did. One attempt a second ends an outage within a poll of Redis's return.
+        options.ReconnectRetryPolicy = new LinearRetry(1000);
         return ConnectionMultiplexer.Connect(options);
     }
 

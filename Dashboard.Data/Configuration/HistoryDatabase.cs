@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Dashboard.Data.Configuration;
 
@@ -18,6 +19,22 @@ public static class HistoryDatabase
 
     public static DbContextOptionsBuilder UsePostgres(DbContextOptionsBuilder builder, string connectionString) =>
         Shared(builder.UseNpgsql(connectionString));
+
+    /// <summary>
+    /// The connection string with <paramref name="timeout"/> as its connect timeout, in whole seconds as Npgsql takes
+    /// it (1 to 1024). Throws when the timeout is outside that range.
+    /// </summary>
+    public static string WithConnectTimeout(string connectionString, TimeSpan timeout)
+    {
+        var seconds = Math.Ceiling(timeout.TotalSeconds);
+        if (seconds is < 1 or > 1024)
+        {
+            throw new InvalidOperationException(
+                $"{DatabaseOptions.SectionName}:ConnectTimeout must be between 00:00:01 and 00:17:04; it is {timeout}.");
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { Timeout = (int)seconds }.ConnectionString;
+    }
 
     // The design-time types (DesignTime/) build on EF's design package, which only `dotnet ef` loads: EF's scan of
     // this assembly for migrations cannot load them in the app, and warned at every start that it could not.

@@ -46,7 +46,11 @@ public static class HistoryServiceCollectionExtensions
                         $"{HistoryStoreKey} is Postgres but ConnectionStrings:Postgres is empty: give an Npgsql connection string such as \"Host=localhost;Database=dashboard;Username=dashboard;Password=...\".");
                 }
 
-                services.AddPooledDbContextFactory<PostgresHistoryDbContext>(options => HistoryDatabase.UsePostgres(options, postgres));
+                var connectTimeout = configuration.GetValue<TimeSpan?>($"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.ConnectTimeout)}")
+                    ?? new DatabaseOptions().ConnectTimeout;
+                postgres = HistoryDatabase.WithConnectTimeout(postgres, connectTimeout);
+                var circuit = new ConnectionCircuit(connectTimeout);
+                services.AddPooledDbContextFactory<PostgresHistoryDbContext>(options => HistoryDatabase.UsePostgres(options, postgres).AddInterceptors(circuit));
                 services.AddSingleton<IDbContextFactory<HistoryDbContext>, HistoryDbContextFactory<PostgresHistoryDbContext>>();
                 break;
             default:

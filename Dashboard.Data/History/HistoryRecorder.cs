@@ -1,8 +1,10 @@
+using Dashboard.Core.Configuration;
 using Dashboard.Core.History;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.Entities;
 using Dashboard.Data.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Data.History;
 
@@ -10,10 +12,25 @@ namespace Dashboard.Data.History;
 /// Turns each poll's snapshot into history: the 10-second sample (kept with the live store), the minute rows of
 /// every scope, and the hourly rollups. Minute rows are rebuilt from all the samples of their minute and hourly rows
 /// from all the minute rows of their hour, so recording the same minute again, from this instance or another one,
-/// leaves one correct row.
+/// leaves one correct row. While the database is down nothing is lost: the samples wait in the live store, and the
+/// first write after the outage rebuilds every minute since the last one written, as far back as
+/// <see cref="PersistenceOptions.HistoryBackfill"/>; older minutes are dropped and counted in <see cref="DroppedMinutes"/>.
 /// </summary>
-public sealed class HistoryRecorder(ILiveSampleStore samples, IDbContextFactory<HistoryDbContext> contexts)
+public sealed class HistoryRecorder(
+    ILiveSampleStore samples, IDbContextFactory<HistoryDbContext> contexts, IOptions<PersistenceOptions>? options = null)
 {
+    private readonly TimeSpan _backfill = options?.Value.HistoryBackfill ?? new PersistenceOptions().HistoryBackfill;
+
+    // The newest minute this instance has written; the poller records one snapshot at a time.
+    private DateTimeOffset? _writtenThrough;
+    private long _droppedMinutes;
+
+    /// <summary>
+    /// Minutes not brought up to date (never written, or written before their last samples) because the database was
+    /// down for longer than the backfill, since start.
+    /// </summary>
+    public long DroppedMinutes => Interlocked.Read(ref _droppedMinutes);
+
     private static readonly string[] UserColumns =
     [
         nameof(UsageRow.MinUsers), nameof(UsageRow.AvgUsers), nameof(UsageRow.MaxUsers),
@@ -28,10 +45,33 @@ public sealed class HistoryRecorder(ILiveSampleStore samples, IDbContextFactory<
     {
         await samples.AppendAsync(snapshot, cancellationToken).ConfigureAwait(false);
         var minute = TimeBuckets.Floor(snapshot.Timestamp, TimeBuckets.Minute);
-        var since = minute - TimeBuckets.Minute;
+        var (since, dropped) = FirstMinuteToWrite(minute);
         var series = await samples.ReadAllScopesAsync(since, minute + TimeBuckets.Minute, cancellationToken).ConfigureAwait(false);
-        await DatabaseErrors.RunAsync(() => WriteAsync(series, [.. new[] { since, minute }
-            .Select(time => TimeBuckets.Floor(time, TimeBuckets.Hour)).Distinct()], cancellationToken)).ConfigureAwait(false);
+        var hours = new List<DateTimeOffset>();
+        for (var hour = TimeBuckets.Floor(since, TimeBuckets.Hour); hour <= minute; hour += TimeBuckets.Hour)
+        {
+            hours.Add(hour);
+        }
+
+        await DatabaseErrors.RunAsync(() => WriteAsync(series, hours, cancellationToken)).ConfigureAwait(false);
+        _writtenThrough = minute;
+        Interlocked.Add(ref _droppedMinutes, dropped);
+    }
+
+    // The minute before is always rebuilt; after an outage, every minute since the last one written (which may have
+    // missed its last samples), but none older than the backfill: those, the last one written among them, are dropped.
+    private (DateTimeOffset Since, long Dropped) FirstMinuteToWrite(DateTimeOffset minute)
+    {
+        var since = minute - TimeBuckets.Minute;
+        if (_writtenThrough is not { } written || written >= since)
+        {
+            return (since, 0);
+        }
+
+        var oldest = TimeBuckets.Floor(minute - _backfill, TimeBuckets.Minute);
+        return written >= oldest
+            ? (written, 0)
+            : (oldest, (oldest - written).Ticks / TimeBuckets.Minute.Ticks);
     }
 
     private async Task WriteAsync(

@@ -53,7 +53,37 @@ public sealed class HistoryRegistrationTests
         await using var context = await services.GetRequiredService<IDbContextFactory<HistoryDbContext>>().CreateDbContextAsync();
 
         Assert.IsType<PostgresHistoryDbContext>(context);
-        Assert.Equal("Host=db.internal;Database=dashboard", context.Database.GetConnectionString());
+        // With the default connect timeout in place of Npgsql's 15 s.
+        Assert.Equal("Host=db.internal;Database=dashboard;Timeout=2", context.Database.GetConnectionString());
+    }
+
+    [Fact]
+    public async Task AddDashboardHistory_PostgresConnectTimeout_ReplacesTheConnectionStringsTimeout()
+    {
+        await using var services = Build(new()
+        {
+            ["Dashboard:HistoryStore"] = "Postgres",
+            ["ConnectionStrings:Postgres"] = "Host=db.internal;Database=dashboard;Timeout=15",
+            ["Dashboard:Database:ConnectTimeout"] = "00:00:00.500",
+        });
+
+        await using var context = await services.GetRequiredService<IDbContextFactory<HistoryDbContext>>().CreateDbContextAsync();
+
+        // Npgsql takes whole seconds: half a second is rounded up, never down to "wait forever" (0).
+        Assert.Equal("Host=db.internal;Database=dashboard;Timeout=1", context.Database.GetConnectionString());
+    }
+
+    [Fact]
+    public void AddDashboardHistory_PostgresConnectTimeoutOutOfRange_FailsSayingTheRange()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new()
+        {
+            ["Dashboard:HistoryStore"] = "Postgres",
+            ["ConnectionStrings:Postgres"] = "Host=db.internal;Database=dashboard",
+            ["Dashboard:Database:ConnectTimeout"] = "00:00:00",
+        }));
+
+        Assert.Equal("Dashboard:Database:ConnectTimeout must be between 00:00:01 and 00:17:04; it is 00:00:00.", error.Message);
     }
 
     [Fact]

@@ -31,6 +31,16 @@ public sealed class PersistenceOptionsValidatorTests
         Assert.Contains(result.Failures!, failure => failure.StartsWith("Dashboard:Persistence:BatchSize", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("00:00:30")]
+    [InlineData("01:00:01")]
+    public void Validate_HistoryBackfillOutsideWhatTheLiveStoreKeeps_Fails(string backfill)
+    {
+        var result = _validator.Validate(null, new PersistenceOptions { HistoryBackfill = TimeSpan.Parse(backfill, System.Globalization.CultureInfo.InvariantCulture) });
+
+        Assert.StartsWith("Dashboard:Persistence:HistoryBackfill must be between 00:01:00 and the 01:00:00", Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_QueueSmallerThanABatch_Fails()
     {

@@ -55,6 +55,17 @@ internal sealed class PostgresServer : IDisposable
 
     public Task StopAsync() => AsPostgresAsync("pg_ctl", "-D", _dataFolder, "-w", "-m", "fast", "stop");
 
+    /// <summary>
+    /// Stalls the server (SIGSTOP to the postmaster): the kernel still accepts connections, and nothing answers them,
+    /// as with a host that drops packets. <see cref="ResumeAsync"/> undoes it.
+    /// </summary>
+    public Task StallAsync() => ChildProcess.RunAsync("kill", "-STOP", PostmasterId());
+
+    public Task ResumeAsync() => ChildProcess.RunAsync("kill", "-CONT", PostmasterId());
+
+    // The first line of postmaster.pid is the postmaster's process id.
+    private string PostmasterId() => File.ReadLines(Path.Combine(_dataFolder, "postmaster.pid")).First().Trim();
+
     public void Dispose()
     {
         try

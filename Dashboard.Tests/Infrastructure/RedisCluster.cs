@@ -2,29 +2,52 @@ using System.Diagnostics;
 
 namespace Dashboard.Tests.Infrastructure;
 
-/// <summary>A real three-master Redis Cluster (no replicas) on free loopback ports.</summary>
+/// <summary>A real three-master Redis Cluster on free loopback ports, without replicas unless asked for.</summary>
 internal sealed class RedisCluster : IDisposable
 {
-    private readonly IReadOnlyList<RedisServer> _nodes;
+    private readonly List<RedisServer> _nodes;
 
-    private RedisCluster(IReadOnlyList<RedisServer> nodes) => _nodes = nodes;
+    private RedisCluster(List<RedisServer> nodes) => _nodes = nodes;
 
     /// <summary>Seed nodes, as a StackExchange.Redis configuration string.</summary>
     public string ConnectionString => string.Join(',', _nodes.Select(node => node.Endpoint));
 
-    public static async Task<RedisCluster> StartAsync(string folder)
+    /// <param name="replicas">Replicas of each master.</param>
+    /// <param name="nodeTimeout">Milliseconds a node may not answer before it counts as failed (and a replica takes over).</param>
+    public static async Task<RedisCluster> StartAsync(string folder, int replicas = 0, int nodeTimeout = 5000)
     {
         var nodes = new List<RedisServer>();
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 3 * (1 + replicas); i++)
         {
-            nodes.Add(await RedisServer.StartAsync(Path.Combine(folder, $"node-{i}"), clusterNode: true));
+            nodes.Add(await RedisServer.StartAsync(
+                Path.Combine(folder, $"node-{i}"), clusterNode: true, nodeTimeout: nodeTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         var cluster = new RedisCluster(nodes);
-        await nodes[0].CliAsync(["--cluster", "create", .. nodes.Select(node => node.Endpoint), "--cluster-replicas", "0", "--cluster-yes"]);
+        await nodes[0].CliAsync(["--cluster", "create", .. nodes.Select(node => node.Endpoint), "--cluster-replicas", replicas.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cluster-yes"]);
         await cluster.WaitUntilFormedAsync();
         return cluster;
     }
+
+    /// <summary>Kills one master (SIGKILL) and waits until the other nodes report the cluster whole again.</summary>
+    public async Task KillMasterAsync()
+    {
+        RedisServer? master = null;
+        foreach (var node in _nodes)
+        {
+            if ((await node.CliAsync("role")).StartsWith("master", StringComparison.Ordinal))
+            {
+                master = node;
+                break;
+            }
+        }
+
+        master!.Dispose();
+        _nodes.Remove(master);
+    }
+
+    /// <summary>Waits until every node left reports the cluster whole (after a failover).</summary>
+    public Task WaitUntilWholeAsync() => WaitUntilFormedAsync();
 
     public void Dispose()
     {

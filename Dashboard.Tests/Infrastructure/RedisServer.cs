@@ -9,9 +9,12 @@ internal sealed class RedisServer : IDisposable
     private readonly Process _process;
     private bool _disposed;
 
-    private RedisServer(Process process, int port)
+    private readonly string _folder;
+
+    private RedisServer(Process process, int port, string folder)
     {
         _process = process;
+        _folder = folder;
         Port = port;
     }
 
@@ -19,24 +22,25 @@ internal sealed class RedisServer : IDisposable
 
     public string Endpoint => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync(string folder, bool clusterNode = false)
+    /// <summary>Starts a server; on <paramref name="port"/> when given (a restart), else on a free one.</summary>
+    public static async Task<RedisServer> StartAsync(string folder, bool clusterNode = false, int? port = null, string nodeTimeout = "5000")
     {
         var server = RequiredBinary.Find("redis-server", "redis-server");
         // A cluster node also listens on port + 10000 for its bus.
-        var port = FreePort.Next(candidate => !clusterNode || FreePort.IsFree(candidate + 10000));
+        port ??= FreePort.Next(candidate => !clusterNode || FreePort.IsFree(candidate + 10000));
         Directory.CreateDirectory(folder);
         List<string> arguments =
         [
-            "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", folder,
+            "--port", port.Value.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", folder,
             "--pidfile", Path.Combine(folder, "redis.pid"),
             "--save", "", "--appendonly", "no", "--protected-mode", "yes", "--daemonize", "no",
         ];
         if (clusterNode)
         {
-            arguments.AddRange(["--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000"]);
+            arguments.AddRange(["--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", nodeTimeout]);
         }
 
-        var redis = new RedisServer(ChildProcess.StartServer(server, [.. arguments]), port);
+        var redis = new RedisServer(ChildProcess.StartServer(server, [.. arguments]), port.Value, folder);
         await redis.WaitUntilReadyAsync();
         return redis;
     }
@@ -44,7 +48,15 @@ internal sealed class RedisServer : IDisposable
     public Task<string> CliAsync(params string[] arguments) =>
         ChildProcess.RunAsync(RequiredBinary.Find("redis-cli", "redis-tools"), ["-h", "127.0.0.1", "-p", Port.ToString(CultureInfo.InvariantCulture), .. arguments]);
 
-    /// <summary>Kills the server; a test that kills it early may call this twice.</summary>
+    /// <summary>An empty server again on this one's port and folder, after <see cref="Dispose"/> killed it.</summary>
+    public Task<RedisServer> StartAgainAsync() => StartAsync(_folder, port: Port);
+
+    /// <summary>Stalls the server (SIGSTOP): connections stay open and nothing is answered until <see cref="ResumeAsync"/>.</summary>
+    public Task StallAsync() => ChildProcess.RunAsync("kill", "-STOP", _process.Id.ToString(CultureInfo.InvariantCulture));
+
+    public Task ResumeAsync() => ChildProcess.RunAsync("kill", "-CONT", _process.Id.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Kills the server (SIGKILL); a test that kills it early may call this twice.</summary>
     public void Dispose()
     {
         if (_disposed)

@@ -9,17 +9,23 @@ namespace Dashboard.Tests.Infrastructure;
 /// </summary>
 internal sealed class RunningApp : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string _dataFolder;
+    private Process? _process;
 
-    private RunningApp(Process process, string dataFolder, Uri address)
+    private RunningApp(IReadOnlyDictionary<string, string> settings, string dataFolder, Uri address)
     {
-        _process = process;
+        _settings = settings;
         _dataFolder = dataFolder;
         Address = address;
     }
 
     public Uri Address { get; }
+
+    /// <summary>The folder the app runs in, which holds its SQLite database (dashboard.db) on the embedded default.</summary>
+    public string DataFolder => _dataFolder;
+
+    public bool HasExited => _process!.HasExited;
 
     /// <summary>A client of the app that sends <paramref name="key"/> (the test admin key unless told; none when null).</summary>
     public HttpClient CreateClient(string? key = TestApiKeys.Default) => TestApiKeys.Client(Address, key);
@@ -28,46 +34,61 @@ internal sealed class RunningApp : IAsyncDisposable
     {
         var port = FreePort.Next();
         var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
-        var dataFolder = Directory.CreateTempSubdirectory("dashboard-app-").FullName;
+        var app = new RunningApp(settings, Directory.CreateTempSubdirectory("dashboard-app-").FullName, address);
+        await app.LaunchAsync();
+        return app;
+    }
+
+    /// <summary>Kills the process outright (SIGKILL): no shutdown, no last flush, as a crash or an OOM kill does.</summary>
+    public async Task KillAsync()
+    {
+        _process!.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts the app again on the same port and data folder, after <see cref="KillAsync"/>.</summary>
+    public Task StartAgainAsync() => LaunchAsync();
+
+    private async Task LaunchAsync()
+    {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = dataFolder,
+            WorkingDirectory = _dataFolder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         info.ArgumentList.Add(WebAssemblyPath());
         info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add(address.ToString());
+        info.ArgumentList.Add(Address.ToString());
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         info.Environment["Dashboard__Demo__Enabled"] = "false";
-        info.Environment["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(dataFolder, "dashboard.db")}";
-        foreach (var (key, value) in TestApiKeys.Settings.Concat(settings))
+        info.Environment["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(_dataFolder, "dashboard.db")}";
+        foreach (var (key, value) in TestApiKeys.Settings.Concat(_settings))
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start Dashboard.Web.");
+        _process?.Dispose();
+        _process = Process.Start(info) ?? throw new InvalidOperationException("Could not start Dashboard.Web.");
         var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, line) => { lock (output) { output.AppendLine(line.Data); } };
-        process.ErrorDataReceived += (_, line) => { lock (output) { output.AppendLine(line.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var app = new RunningApp(process, dataFolder, address);
-        await app.WaitUntilServingAsync(() => { lock (output) { return output.ToString(); } });
-        return app;
+        _process.OutputDataReceived += (_, line) => { lock (output) { output.AppendLine(line.Data); } };
+        _process.ErrorDataReceived += (_, line) => { lock (output) { output.AppendLine(line.Data); } };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilServingAsync(() => { lock (output) { return output.ToString(); } });
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        if (!_process!.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
 
         _process.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_dataFolder, recursive: true);
     }
 
@@ -87,7 +108,7 @@ internal sealed class RunningApp : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
-            if (_process.HasExited)
+            if (_process!.HasExited)
             {
                 throw new InvalidOperationException($"Dashboard.Web exited with {_process.ExitCode}:\n{output()}");
             }

@@ -26,6 +26,10 @@ internal static class TestServers
     public static Task<RedisServer> StartRedisAsync(string name) =>
         RedisServer.StartAsync(Path.Combine(Root, $"redis-{name}-{Guid.NewGuid():N}"));
 
+    /// <summary>A Redis Cluster of the caller's own with a replica of each master, for tests that kill a master.</summary>
+    public static Task<RedisCluster> StartRedisClusterWithReplicasAsync(string name) =>
+        RedisCluster.StartAsync(Path.Combine(Root, $"cluster-{name}-{Guid.NewGuid():N}"), replicas: 1, nodeTimeout: 1000);
+
     private static string CreateRoot()
     {
         var root = Directory.CreateTempSubdirectory("dashboard-tests-").FullName;
