@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -37,9 +36,19 @@ public static class AccountEndpoints
 
         if (endpoints.ServiceProvider.GetRequiredService<IOptions<OidcOptions>>().Value.IsEnabled)
         {
-            endpoints.MapPost("/login/oidc", ([FromForm] string? returnUrl) => TypedResults.Challenge(
-                    new AuthenticationProperties { RedirectUri = LocalUrl.OrHome(returnUrl) }, [SingleSignOn.Scheme]))
+            endpoints.MapPost("/login/oidc", async Task<Results<ChallengeHttpResult, BadRequest>> (HttpContext context) =>
+                {
+                    // Checked here rather than by binding the form, which would throw past the page's error handling.
+                    if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+                    {
+                        return TypedResults.BadRequest();
+                    }
+
+                    var returnUrl = (await context.Request.ReadFormAsync(context.RequestAborted))["returnUrl"].ToString();
+                    return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = LocalUrl.OrHome(returnUrl) }, [SingleSignOn.Scheme]);
+                })
                 .AllowAnonymous()
+                .WithMetadata(new RequireAntiforgeryTokenAttribute())
                 .ExcludeFromDescription();
         }
 
