@@ -19,6 +19,9 @@ public sealed class SingleSignOnBrowserTests(SingleSignOnBrowserTests.Fixture fi
     {
         _context = await (await TestBrowser.GetAsync()).NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
         _page = await _context.NewPageAsync();
+        // A sign-in is three servers' round trips (discovery, the provider's form, the code's redemption); on a loaded
+        // two-core machine the first one took longer than Playwright's 30 s.
+        _page.SetDefaultTimeout(90_000);
     }
 
     public async Task DisposeAsync() => await _context.DisposeAsync();
@@ -117,6 +120,8 @@ public sealed class SingleSignOnBrowserTests(SingleSignOnBrowserTests.Fixture fi
         Assert.StartsWith(fixture.Provider.Address.ToString(), _page.Url, StringComparison.Ordinal);
         await _page.GetByTestId("provider-user").FillAsync(person);
         await _page.GetByTestId("provider-submit").ClickAsync();
+        await Expect(_page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(fixture.Provider.Address.ToString())), new() { Timeout = 60_000 });
+        await _page.WaitForLoadStateAsync(LoadState.Load);
     }
 
     /// <summary>The provider, and the dashboard signing people in through it, shared by this class's tests.</summary>
