@@ -12,7 +12,14 @@ namespace Dashboard.Tests.Auth;
 /// </summary>
 public sealed partial class EndpointPolicyTests : IAsyncLifetime
 {
-    private readonly DashboardApp _app = new();
+    // Single sign-on is on, so that its endpoints are in the walk too (the provider is only asked at a sign-in).
+    private readonly DashboardApp _app = new(new Dictionary<string, string?>
+    {
+        ["Dashboard:Auth:Oidc:Authority"] = "https://sso.example.test/",
+        ["Dashboard:Auth:Oidc:ClientId"] = "dashboard",
+        ["Dashboard:Auth:Oidc:ClientSecret"] = "a-client-secret",
+        ["Dashboard:Auth:Oidc:AdminValues"] = "dashboard-admins",
+    });
 
     private enum Row
     {
@@ -95,6 +102,8 @@ public sealed partial class EndpointPolicyTests : IAsyncLifetime
     private static Row RowOf(string method, string route) => route switch
     {
         "/health/live" or "/health/ready" or "/login" or "/error" => Row.Public,
+        // Single sign-on's button (an antiforgery-checked form post) and the page for a person with no mapped role.
+        "/login/oidc" or "/login/no-access" => Row.Public,
         "/account" or "/logout" => Row.Person,
         "/api/concurrent-users/track" or "/api/concurrent-users/track/batch" => Row.Ingest,
         "/api/concurrent-users/sessions" or "/sessions" => Row.Sessions,

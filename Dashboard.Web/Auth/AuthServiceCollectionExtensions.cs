@@ -29,6 +29,8 @@ public static class AuthServiceCollectionExtensions
                 demo.IsOn && environment.IsDevelopment() ? AnonymousAccess.Viewer : AnonymousAccess.None)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddOptions<OidcOptions>().Bind(configuration.GetSection(OidcOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OidcOptions>, OidcOptionsValidator>();
         services.AddSingleton<ApiKeyTable>();
         services.AddSingleton<ApiKeyRefresher>();
         services.AddHostedService(provider => provider.GetRequiredService<ApiKeyRefresher>());
@@ -66,7 +68,7 @@ public static class AuthServiceCollectionExtensions
                 : RateLimitPartition.GetNoLimiter("reads"));
         });
 
-        services.AddAuthentication(AuthSchemes.Default)
+        var authentication = services.AddAuthentication(AuthSchemes.Default)
             .AddPolicyScheme(AuthSchemes.Default, "A key or a cookie", scheme => scheme.ForwardDefaultSelector = context =>
                 ApiKeyAuthenticationHandler.CarriesKey(context.Request) ? AuthSchemes.ApiKey : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null)
@@ -99,6 +101,11 @@ public static class AuthServiceCollectionExtensions
                     return RedirectAsync(context);
                 };
             });
+        var oidc = configuration.GetSection(OidcOptions.SectionName).Get<OidcOptions>() ?? new();
+        if (oidc.IsEnabled)
+        {
+            authentication.AddSingleSignOn(oidc);
+        }
 
         services.AddSingleton<IAuthorizationHandler, ViewerAuthorizationHandler>();
         services.AddAuthorizationBuilder()

@@ -21,6 +21,12 @@ public static class CookieValidation
         var users = services.GetRequiredService<UserManager<DashboardUser>>();
         var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
         var principal = context.Principal;
+        // A person the provider signed in is stored nowhere here: their cookie stands until it expires or they sign out.
+        if (principal?.HasClaim(claim => claim.Type == SingleSignOn.SubjectClaim) == true)
+        {
+            return;
+        }
+
         var user = principal?.FindFirstValue(claims.UserIdClaimType) is { } id ? await users.FindByIdAsync(id) : null;
         if (user is { IsDisabled: false } && user.SecurityStamp == principal!.FindFirstValue(claims.SecurityStampClaimType))
         {

@@ -1,5 +1,7 @@
 using Dashboard.Data.Identity;
+using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Components.Account;
 
@@ -10,11 +12,17 @@ public sealed partial class AccountPage
     private bool _mustChange;
     private string? _message;
 
+    // The provider's name, for a person it signed in: they have no password here to change.
+    private string? _provider;
+
     [Inject]
     public required SignInManager<DashboardUser> SignIn { get; init; }
 
     [Inject]
     public required NavigationManager Navigation { get; init; }
+
+    [Inject]
+    public required IOptions<OidcOptions> Oidc { get; init; }
 
     [CascadingParameter]
     public required HttpContext HttpContext { get; set; }
@@ -28,6 +36,12 @@ public sealed partial class AccountPage
     protected override async Task OnInitializedAsync()
     {
         Input ??= new();
+        if (HttpContext.User.HasClaim(claim => claim.Type == SingleSignOn.SubjectClaim))
+        {
+            _provider = Oidc.Value.DisplayName;
+            return;
+        }
+
         var user = await SignIn.UserManager.GetUserAsync(HttpContext.User);
         _userName = user?.UserName ?? "";
         _mustChange = user?.MustChangePassword == true;

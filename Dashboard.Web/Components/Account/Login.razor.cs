@@ -1,7 +1,9 @@
 using Dashboard.Data;
 using Dashboard.Data.Audit;
 using Dashboard.Data.Identity;
+using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Components.Account;
 
@@ -31,8 +33,17 @@ public sealed partial class Login
     [CascadingParameter]
     public required HttpContext HttpContext { get; set; }
 
+    [Inject]
+    public required IOptions<OidcOptions> OidcSettings { get; init; }
+
     [SupplyParameterFromQuery]
     public string? ReturnUrl { get; set; }
+
+    /// <summary><c>failed</c> when the provider sent the person back without signing them in.</summary>
+    [SupplyParameterFromQuery]
+    public string? Sso { get; set; }
+
+    private OidcOptions Oidc => OidcSettings.Value;
 
     [SupplyParameterFromForm]
     private SignInInput Input { get; set; } = default!;
