@@ -45,6 +45,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseConcurrentUsersApiErrors();
+app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
