@@ -16,5 +16,7 @@ public sealed class StoredApiKeyConfiguration : IEntityTypeConfiguration<StoredA
         builder.HasIndex(key => key.Hash).IsUnique();
         builder.Property(key => key.Scopes).HasMaxLength(32);
         builder.Property(key => key.CreatedBy).HasMaxLength(128);
+        builder.Property(key => key.AllowedOrigins).HasMaxLength(2048);
+        builder.Property(key => key.SigningSecret).HasMaxLength(64);
     }
 }

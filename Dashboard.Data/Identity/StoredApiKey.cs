@@ -14,8 +14,20 @@ public sealed class StoredApiKey
     /// <summary>The SHA-256 of the key, in lower-case hex.</summary>
     public required string Hash { get; set; }
 
-    /// <summary>Comma-separated: <c>ingest</c>, <c>read</c>, <c>admin</c>.</summary>
+    /// <summary>Comma-separated: <c>ingest</c>, <c>read</c>, <c>admin</c>; empty for a site key.</summary>
     public required string Scopes { get; set; }
+
+    /// <summary>
+    /// For a site key (public, embedded in pages, it only sends beacons): the origins its pages may be served from,
+    /// comma-separated (<c>https://app.example.com</c>); null for a key for machines.
+    /// </summary>
+    public string? AllowedOrigins { get; set; }
+
+    /// <summary>
+    /// For a site key whose pages must prove who their user is: the secret the platform's server signs user ids with
+    /// (HMAC-SHA256). Kept as it is, not hashed, because checking a signature needs it; shown once, when it is made.
+    /// </summary>
+    public string? SigningSecret { get; set; }
 
     public required string CreatedBy { get; set; }
 

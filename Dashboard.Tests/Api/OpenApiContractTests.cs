@@ -22,6 +22,7 @@ public sealed class OpenApiContractTests : IAsyncLifetime
     private static readonly Dictionary<string, string> ValidBodies = new(StringComparer.Ordinal)
     {
         ["POST /track"] = """{"userId":"u1","organizationId":"org-1","sessionId":"s1","moduleId":"tax","userAgent":"curl","ipAddress":"10.0.0.1","responseTimeMs":12,"isError":false}""",
+        ["POST /beacon"] = """{"userId":"u1","organizationId":"org-1","sessionId":"s1","moduleId":"tax"}""",
         ["POST /track/batch"] = """{"activities":[{"userId":"u2","organizationId":"org-1","sessionId":"s2","moduleId":"tax"}]}""",
         ["POST /alerts/{id}/acknowledge"] = """{"note":"looking"}""",
         ["PUT /alerts/rules/{id}"] = """{"kind":"high_concurrency","scope":"module:tax","threshold":10,"severity":"warning","for_polls":2,"enabled":true}""",
@@ -154,6 +155,8 @@ public sealed class OpenApiContractTests : IAsyncLifetime
         }
 
         using var request = new HttpRequestMessage(new HttpMethod(operation.Method), query.Count > 0 ? $"{path}?{string.Join('&', query)}" : path);
+        // A beacon comes from a page of its site key's origin.
+        request.Headers.Add("Origin", TestApiKeys.SiteOrigin);
         if (body is not null)
         {
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
@@ -261,6 +264,11 @@ public sealed class OpenApiContractTests : IAsyncLifetime
             if (Schema.TryGetProperty("format", out var format) && format.GetString() == "int64")
             {
                 return "1";
+            }
+
+            if (Name == "key")
+            {
+                return TestApiKeys.Site;
             }
 
             // Optional query parameters are left out: together they may conflict (module and organization).

@@ -86,6 +86,54 @@ public sealed class ApiKeyIssueTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.String, listed.GetProperty("last_used_at").ValueKind);
     }
 
+    [Fact]
+    public async Task CreateSite_SignedUsers_AnswersKeyAndSigningSecretOnceAndItsBeaconsCountUntilRevoked()
+    {
+        var response = await _admin.PostAsJsonAsync(Keys, new
+        {
+            name = "shop", type = "site", allowed_origins = (string[])["https://Shop.example.com:443"], require_signed_users = true,
+        });
+        var key = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data");
+        var (secret, signing) = (key.GetProperty("key").GetString()!, key.GetProperty("signing_secret").GetString()!);
+        var signature = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(signing), System.Text.Encoding.UTF8.GetBytes("u-1")));
+
+        var before = await BeaconAsync(secret, signature);
+        await _admin.DeleteAsync($"{Keys}/{key.GetProperty("id").GetInt64()}");
+        var after = await BeaconAsync(secret, signature);
+        var listed = Assert.Single((await _app.GetDataAsync(Keys)).EnumerateArray());
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("site", key.GetProperty("type").GetString());
+        Assert.Equal(["https://shop.example.com"], key.GetProperty("allowed_origins").EnumerateArray().Select(origin => origin.GetString()));
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+        Assert.False(listed.TryGetProperty("signing_secret", out _));
+        Assert.True(listed.GetProperty("require_signed_users").GetBoolean());
+    }
+
+    [Fact]
+    public async Task CreateSite_OriginWithAPath_Answers400()
+    {
+        var response = await _admin.PostAsJsonAsync(Keys, new { name = "shop", type = "site", allowed_origins = (string[])["https://shop.example.com/app"] });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty((await _app.GetDataAsync(Keys)).EnumerateArray());
+    }
+
+    private async Task<HttpResponseMessage> BeaconAsync(string key, string signature)
+    {
+        using var page = _app.CreateClient(apiKey: null);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{DashboardApp.Api}/beacon?key={key}")
+        {
+            Content = new StringContent(
+                $$"""{"userId":"u-1","organizationId":"o-1","sessionId":"tab-1","moduleId":"tax","userSignature":"{{signature}}"}""",
+                System.Text.Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.Add("Origin", "https://shop.example.com");
+        return await page.SendAsync(request);
+    }
+
     private Dictionary<string, string?> Shared() => new() { ["ConnectionStrings:Sqlite"] = $"Data Source={_database}" };
 
     private async Task<JsonElement> CreateAsync(string name, string scopes)

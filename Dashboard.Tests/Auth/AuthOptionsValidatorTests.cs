@@ -35,7 +35,35 @@ public sealed class AuthOptionsValidatorTests
     {
         var result = new AuthOptionsValidator().Validate(null, With(("a", GoodKey, "read"), ("b", GoodKey, "ingest")));
 
-        Assert.Contains("a and b share one key", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("ApiKeys:a and ApiKeys:b share one key", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_SiteKeyWithAPathOrNoSecret_IsRefusedNamingEachProblem()
+    {
+        var options = new AuthOptions
+        {
+            SiteKeys = new()
+            {
+                ["shop"] = new() { Key = GoodKey, AllowedOrigins = "https://app.example.com/page, https://ok.example.com", RequireSignedUsers = true },
+            },
+        };
+
+        var result = new AuthOptionsValidator().Validate(null, options);
+
+        Assert.Contains("Dashboard:Auth:SiteKeys:shop:AllowedOrigins has https://app.example.com/page", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Dashboard:Auth:SiteKeys:shop:Secret must be at least 20 characters", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_SiteKeySharingAnApiKey_IsRefused()
+    {
+        var options = With(("ci", GoodKey, "read"));
+        options.SiteKeys["shop"] = new() { Key = GoodKey, AllowedOrigins = "https://app.example.com" };
+
+        var result = new AuthOptionsValidator().Validate(null, options);
+
+        Assert.Contains("ApiKeys:ci and SiteKeys:shop share one key", result.FailureMessage, StringComparison.Ordinal);
     }
 
     private static AuthOptions With(params (string Name, string Key, string Scopes)[] keys) => new()

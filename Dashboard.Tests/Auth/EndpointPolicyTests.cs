@@ -40,6 +40,9 @@ public sealed partial class EndpointPolicyTests : IAsyncLifetime
         /// <summary><c>POST /track</c>, <c>/track/batch</c>: ingest keys.</summary>
         Ingest,
 
+        /// <summary><c>POST /beacon</c>: pages sending a site key from its origins; none of these callers sends one, so all are refused.</summary>
+        Beacon,
+
         /// <summary>A person's own account (<c>/account</c>, <c>/logout</c>): a signed-in person; a key is sent to sign in.</summary>
         Person,
 
@@ -106,6 +109,7 @@ public sealed partial class EndpointPolicyTests : IAsyncLifetime
         "/login/oidc" or "/login/no-access" => Row.Public,
         "/account" or "/logout" => Row.Person,
         "/api/concurrent-users/track" or "/api/concurrent-users/track/batch" => Row.Ingest,
+        "/api/concurrent-users/beacon" => Row.Beacon,
         "/api/concurrent-users/sessions" or "/sessions" => Row.Sessions,
         "/api/concurrent-users/alerts/{id}/acknowledge" => Row.Admin,
         "/api/concurrent-users/users" or "/api/concurrent-users/users/{userName}" => Row.Admin,
@@ -132,6 +136,7 @@ public sealed partial class EndpointPolicyTests : IAsyncLifetime
     private static Outcome Expected(Row row, string caller) => (row, caller) switch
     {
         (Row.Public, _) => Outcome.Allowed,
+        (Row.Beacon, _) => Outcome.Forbidden,
         (_, "anonymous") or (Row.Person, _) => Outcome.Unauthenticated,
         (Row.Fallback, _) => Outcome.Allowed,
         (Row.Viewer or Row.Sessions, "viewer" or "admin") => Outcome.Allowed,

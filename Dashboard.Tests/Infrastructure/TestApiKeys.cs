@@ -14,6 +14,14 @@ internal static class TestApiKeys
     public const string Viewer = "test-viewer-key-0123456789abcdef";
     public const string Ingest = "test-ingest-key-0123456789abcdef";
 
+    /// <summary>A site key from configuration for pages of <see cref="SiteOrigin"/>; <see cref="SignedSite"/> also requires signed users.</summary>
+    public const string Site = "test-site-key-0123456789abcdef";
+    public const string SignedSite = "test-signed-site-key-0123456789abcdef";
+    public const string SiteOrigin = "https://app.example.com";
+
+    /// <summary>The secret <see cref="SignedSite"/>'s user ids are signed with (Dashboard:Auth:SiteKeys:{name}:Secret).</summary>
+    public const string SigningSecret = "test-signing-secret-0123456789abcdef";
+
     /// <summary>The name <see cref="Default"/> acts as, e.g. in <c>acknowledged_by</c>.</summary>
     public const string DefaultName = "test-default";
 
@@ -24,7 +32,7 @@ internal static class TestApiKeys
     public const string AdminUser = "ada";
     public const string AdminPassword = "ada-has-a-long-password";
 
-    /// <summary>The settings that provision the keys and the first admin: <c>Dashboard:Auth:ApiKeys:{name}:Key</c> and <c>:Scopes</c>.</summary>
+    /// <summary>The settings that provision the keys, the site keys and the first admin: <c>Dashboard:Auth:ApiKeys:{name}:Key</c> and <c>:Scopes</c>.</summary>
     public static readonly IReadOnlyDictionary<string, string> Settings = new Dictionary<string, string>
     {
         [$"Dashboard:Auth:ApiKeys:{DefaultName}:Key"] = Default,
@@ -35,6 +43,12 @@ internal static class TestApiKeys
         ["Dashboard:Auth:ApiKeys:test-viewer:Scopes"] = "read",
         ["Dashboard:Auth:ApiKeys:test-ingest:Key"] = Ingest,
         ["Dashboard:Auth:ApiKeys:test-ingest:Scopes"] = "ingest",
+        ["Dashboard:Auth:SiteKeys:test-site:Key"] = Site,
+        ["Dashboard:Auth:SiteKeys:test-site:AllowedOrigins"] = SiteOrigin,
+        ["Dashboard:Auth:SiteKeys:test-signed-site:Key"] = SignedSite,
+        ["Dashboard:Auth:SiteKeys:test-signed-site:AllowedOrigins"] = SiteOrigin,
+        ["Dashboard:Auth:SiteKeys:test-signed-site:RequireSignedUsers"] = "true",
+        ["Dashboard:Auth:SiteKeys:test-signed-site:Secret"] = SigningSecret,
         ["Dashboard:Auth:InitialAdmin:UserName"] = AdminUser,
         ["Dashboard:Auth:InitialAdmin:Password"] = AdminPassword,
     };

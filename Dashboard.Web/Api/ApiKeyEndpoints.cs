@@ -14,7 +14,9 @@ public static class ApiKeyEndpoints
         group.MapGet("/api-keys", ListAsync).WithSummary("The keys admins made: prefixes, scopes, last use, never the secrets");
         group.MapPost("/api-keys", CreateAsync)
             .AcceptsJson<ApiKeyRequest>()
-            .WithSummary("Make a key: {name, scopes: [ingest|read|admin], expires_at?}; data.key holds the secret, shown only here");
+            .WithSummary("Make a key: {name, scopes: [ingest|read|admin], expires_at?}, or a site key for the tracker snippet: "
+                + "{name, type: site, allowed_origins: [https://app.example.com], require_signed_users?}; data.key (and a site key's "
+                + "data.signing_secret) are shown only here");
         group.MapDelete("/api-keys/{id:long}", RevokeAsync)
             .WithSummary("Revoke a key: refused here at once, on every instance within one poll interval");
         return group;
@@ -32,12 +34,15 @@ public static class ApiKeyEndpoints
             return body.Error;
         }
 
-        var (key, secret, errors) = await keys.CreateAsync(
-            body.Value.Name, body.Value.Scopes, body.Value.ExpiresAt, AuditActors.Of(request.HttpContext), cancellationToken);
+        var (value, me) = (body.Value, AuditActors.Of(request.HttpContext));
+        var (key, secret, errors) = value.Type == ApiKeyType.Site
+            ? await keys.CreateSiteAsync(value.Name, value.AllowedOrigins, value.RequireSignedUsers ?? false, value.ExpiresAt, me, cancellationToken)
+            : await keys.CreateAsync(value.Name, value.Scopes, value.ExpiresAt, me, cancellationToken);
         return key is null
             ? ApiResults.Invalid(errors)
             // No Location: a key is read through the list, not at an address of its own.
-            : TypedResults.Created((string?)null, new ApiEnvelope<ApiKeyData>(ApiKeyData.From(key) with { Key = secret }));
+            : TypedResults.Created((string?)null, new ApiEnvelope<ApiKeyData>(
+                ApiKeyData.From(key) with { Key = secret, SigningSecret = key.SigningSecret }));
     }
 
     private static async Task<Results<Ok<ApiEnvelope<ApiKeyData>>, NotFound<ApiError>>> RevokeAsync(

@@ -23,6 +23,8 @@ public static class ConcurrentUsersApi
                 new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(ApiError), ["application/json"]),
                 new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ApiError), ["application/json"]));
         group.MapGroup("").RequireAuthorization(Policies.Ingest).MapTrackEndpoints();
+        // Anonymous by policy: the site key in the query and the page's origin are checked by the endpoint itself.
+        group.MapBeaconEndpoints();
         group.MapGroup("").RequireAuthorization(Policies.Sessions).MapSessionEndpoints();
         var admin = group.MapGroup("").RequireAuthorization(Policies.Admin);
         admin.MapUserEndpoints();

@@ -20,14 +20,18 @@ public static class JsonBody
             .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge)
             .Produces<ApiError>(StatusCodes.Status415UnsupportedMediaType);
 
+    /// <summary>
+    /// Reads the body as <typeparamref name="T"/>; <paramref name="plainText"/> also takes JSON sent as <c>text/plain</c>,
+    /// as a page's beacon does (a text/plain POST needs no CORS preflight).
+    /// </summary>
     public static async Task<JsonBodyRead<T>> ReadAsync<T>(
-        HttpRequest request, long maxBytes, JsonSerializerOptions options, CancellationToken cancellationToken)
+        HttpRequest request, long maxBytes, JsonSerializerOptions options, CancellationToken cancellationToken, bool plainText = false)
         where T : class
     {
-        if (!request.HasJsonContentType())
+        if (!request.HasJsonContentType() && !(plainText && IsPlainText(request)))
         {
             return new JsonBodyRead<T>(ApiResults.Error(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
-                $"Send the body as application/json; got \"{request.ContentType ?? "none"}\"."));
+                $"Send the body as {(plainText ? "text/plain or application/json" : "application/json")}; got \"{request.ContentType ?? "none"}\"."));
         }
 
         if (request.ContentLength > maxBytes)
@@ -57,6 +61,10 @@ public static class JsonBody
             return new JsonBodyRead<T>(TooLarge(maxBytes));
         }
     }
+
+    private static bool IsPlainText(HttpRequest request) =>
+        Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        && type.MediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase);
 
     // The serializer's message names .NET types ("could not be converted to System.Nullable`1[System.Boolean]"): the
     // field it stopped at is looked up in the request type and said in the API's words instead.

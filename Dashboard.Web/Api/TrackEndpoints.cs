@@ -50,7 +50,8 @@ public static class TrackEndpoints
         return Answer(await tracker.TrackBatchAsync(activities, cancellationToken));
     }
 
-    private static Results<Ok<ApiEnvelope<TrackData>>, BadRequest<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>> Answer(TrackResult result) => result switch
+    /// <summary>A tracking result as the API answers it; the beacon answers the same.</summary>
+    internal static Results<Ok<ApiEnvelope<TrackData>>, BadRequest<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>> Answer(TrackResult result) => result switch
     {
         { IsValid: true } => ApiResults.Ok(new TrackData(result.Accepted)),
         { SessionTaken: true } => ApiResults.SessionTaken(result.Errors),

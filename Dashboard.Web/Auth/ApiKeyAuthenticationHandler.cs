@@ -34,6 +34,12 @@ public sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
         }
 
+        // A site key is public (it is in the platform's pages): it sends beacons, never signs anybody in.
+        if (identity.Site is not null)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("A site key only sends beacons."));
+        }
+
         Claim[] claims =
         [
             new(ClaimTypes.Name, identity.Name),

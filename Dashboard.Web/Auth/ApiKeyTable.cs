@@ -12,7 +12,7 @@ namespace Dashboard.Web.Auth;
 /// </summary>
 public sealed class ApiKeyTable
 {
-    private readonly IReadOnlyDictionary<string, ApiKeyIdentity> _configured;
+    private readonly Dictionary<string, ApiKeyIdentity> _configured;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<long, DateTimeOffset> _used = new();
     private volatile FrozenDictionary<string, ApiKeyIdentity> _byHash;
@@ -23,6 +23,12 @@ public sealed class ApiKeyTable
         _configured = options.Value.ApiKeys.ToDictionary(
             key => ApiKeyHash.Of(key.Value.Key),
             key => new ApiKeyIdentity(key.Key, ApiKeyScopes.Parse(key.Value.Scopes, out _)));
+        foreach (var (name, site) in options.Value.SiteKeys)
+        {
+            _configured[ApiKeyHash.Of(site.Key)] = new ApiKeyIdentity(name, [], Site: new SiteKey(
+                SiteKey.ParseOrigins(site.AllowedOrigins, out _), site.RequireSignedUsers ? site.Secret : null));
+        }
+
         _byHash = _configured.ToFrozenDictionary();
     }
 
@@ -52,7 +58,9 @@ public sealed class ApiKeyTable
     {
         var table = stored.ToDictionary(
             key => key.Hash,
-            key => new ApiKeyIdentity(key.Name, ApiKeyScopes.Parse(key.Scopes, out _), key.Id, key.ExpiresAt));
+            key => new ApiKeyIdentity(key.Name, ApiKeyScopes.Parse(key.Scopes, out _), key.Id, key.ExpiresAt, key.AllowedOrigins is null
+                ? null
+                : new SiteKey(SiteKey.ParseOrigins(key.AllowedOrigins, out _), key.SigningSecret)));
         foreach (var (hash, identity) in _configured)
         {
             table[hash] = identity;

@@ -13,4 +13,7 @@ public sealed class AuthOptions
 
     /// <summary>Keys by name (the name is who the key acts as, e.g. in <c>acknowledged_by</c>).</summary>
     public Dictionary<string, ConfiguredApiKey> ApiKeys { get; set; } = [];
+
+    /// <summary>Site keys by name: public keys for the tracker snippet, bound to the origins of the platform's pages.</summary>
+    public Dictionary<string, ConfiguredSiteKey> SiteKeys { get; set; } = [];
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Auth;
 
-/// <summary>Refuses, at start, keys that are too short to be secret, without a scope, or sharing a secret; lists every problem.</summary>
+/// <summary>Refuses, at start, keys that are too short to be secret, without a scope or an origin, or sharing a secret; lists every problem.</summary>
 public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
 {
     public const int MinKeyLength = 20;
@@ -32,6 +32,30 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             }
         }
 
+        foreach (var (keyName, site) in options.SiteKeys)
+        {
+            var path = $"{AuthOptions.SectionName}:SiteKeys:{keyName}";
+            if (site.Key.Length < MinKeyLength)
+            {
+                errors.Add($"{path}:Key must be at least {MinKeyLength} characters.");
+            }
+
+            var origins = SiteKey.ParseOrigins(site.AllowedOrigins, out var invalid);
+            if (invalid.Count > 0)
+            {
+                errors.Add($"{path}:AllowedOrigins has {string.Join(", ", invalid)}: an origin is a scheme, a host and a port only, e.g. https://app.example.com.");
+            }
+            else if (origins.Count == 0)
+            {
+                errors.Add($"{path}:AllowedOrigins must name at least one origin, e.g. https://app.example.com.");
+            }
+
+            if (site.RequireSignedUsers && site.Secret.Length < MinKeyLength)
+            {
+                errors.Add($"{path}:Secret must be at least {MinKeyLength} characters with RequireSignedUsers: user ids are signed with it.");
+            }
+        }
+
         var admin = options.InitialAdmin;
         if (!string.IsNullOrEmpty(admin.Password) && admin.Password.Length < MinPasswordLength)
         {
@@ -43,9 +67,11 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             errors.Add($"{AuthOptions.SectionName}:InitialAdmin:UserName is required with InitialAdmin:Password.");
         }
 
-        foreach (var shared in options.ApiKeys.Where(key => key.Value.Key.Length > 0).GroupBy(key => key.Value.Key).Where(group => group.Count() > 1))
+        var allKeys = options.ApiKeys.Select(key => (Name: $"ApiKeys:{key.Key}", key.Value.Key))
+            .Concat(options.SiteKeys.Select(key => (Name: $"SiteKeys:{key.Key}", key.Value.Key)));
+        foreach (var shared in allKeys.Where(key => key.Key.Length > 0).GroupBy(key => key.Key).Where(group => group.Count() > 1))
         {
-            errors.Add($"{AuthOptions.SectionName}:ApiKeys {string.Join(" and ", shared.Select(key => key.Key))} share one key; give each its own.");
+            errors.Add($"{AuthOptions.SectionName} {string.Join(" and ", shared.Select(key => key.Name))} share one key; give each its own.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -35,6 +35,9 @@ public static class AuthServiceCollectionExtensions
         services.AddSingleton<ApiKeyRefresher>();
         services.AddHostedService(provider => provider.GetRequiredService<ApiKeyRefresher>());
         services.AddSingleton<ApiKeyIssuer>();
+        // The beacon's CORS answers the origins of the site key a request names; there is no other CORS in the app.
+        services.AddSingleton<Microsoft.AspNetCore.Cors.Infrastructure.ICorsPolicyProvider, SiteKeyCorsPolicyProvider>();
+        services.AddCors();
 
         // Identity's stores want the context itself; it comes from the app's pooled factory and goes back at the request's end.
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<HistoryDbContext>>().CreateDbContext());

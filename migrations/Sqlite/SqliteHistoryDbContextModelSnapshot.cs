@@ -809,6 +809,11 @@ namespace Dashboard.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("AllowedOrigins")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("allowed_origins");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -854,6 +859,11 @@ namespace Dashboard.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("scopes");
+
+                    b.Property<string>("SigningSecret")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signing_secret");
 
                     b.HasKey("Id")
                         .HasName("pk_api_keys");

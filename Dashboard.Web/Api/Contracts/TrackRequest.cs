@@ -4,7 +4,7 @@ using Dashboard.Core.Tracking;
 namespace Dashboard.Web.Api.Contracts;
 
 /// <summary>The spec's track body. Its names are camelCase as in the spec, whatever the response naming is.</summary>
-public sealed record TrackRequest
+public record TrackRequest
 {
     [JsonPropertyName("userId")]
     public string? UserId { get; init; }

@@ -1,10 +1,11 @@
 using System.Globalization;
 using Dashboard.Data.Identity;
+using Dashboard.Web.Api.Contracts;
 using Dashboard.Web.Auth;
 
 namespace Dashboard.Web.Components.Pages.Admin;
 
-/// <summary>Admins make keys (the secret shown once), see when each was last used, and revoke them.</summary>
+/// <summary>Admins make keys and site keys (the secrets shown once), see when each was last used, and revoke them.</summary>
 public sealed partial class ApiKeys
 {
     private readonly HashSet<string> _scopes = [ApiKeyScopes.Read];
@@ -12,7 +13,10 @@ public sealed partial class ApiKeys
     private string? _name;
     private DateTime? _expires;
     private string? _error;
-    private (string Name, string Key)? _secret;
+    private (string Name, string Key, string? SigningSecret)? _secret;
+    private ApiKeyType _type = ApiKeyType.Api;
+    private string? _origins;
+    private bool _requireSignedUsers;
 
     [Inject]
     public required ApiKeyIssuer Issuer { get; init; }
@@ -38,10 +42,13 @@ public sealed partial class ApiKeys
 
     private async Task CreateAsync()
     {
+        var me = await Actor.GetAsync();
         DateTimeOffset? expires = _expires is { } date ? new DateTimeOffset(date.Date, TimeSpan.Zero) : null;
-        var (key, secret, errors) = await Issuer.CreateAsync(_name, [.. _scopes], expires, await Actor.GetAsync(), CancellationToken.None);
+        var (key, secret, errors) = _type == ApiKeyType.Site
+            ? await Issuer.CreateSiteAsync(_name, (_origins ?? "").Split(','), _requireSignedUsers, expires, me, CancellationToken.None)
+            : await Issuer.CreateAsync(_name, [.. _scopes], expires, me, CancellationToken.None);
         _error = key is null ? string.Join(" ", errors.Select(error => error.Message)) : null;
-        _secret = key is null ? null : (key.Name, secret!);
+        _secret = key is null ? null : (key.Name, secret!, key.SigningSecret);
         _name = key is null ? _name : null;
         await LoadAsync();
     }
