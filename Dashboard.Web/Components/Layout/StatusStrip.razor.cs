@@ -22,6 +22,9 @@ public sealed partial class StatusStrip
     public required AlertManagement Management { get; init; }
 
     [Inject]
+    public required CircuitAuditActor Actor { get; init; }
+
+    [Inject]
     public required IDialogService Dialogs { get; init; }
 
     [Inject]
@@ -70,7 +73,7 @@ public sealed partial class StatusStrip
             return;
         }
 
-        var (outcome, _) = await Management.AcknowledgeAsync(alert.Id, (await Authentication).User.Identity!.Name!, note);
+        var (outcome, _) = await Management.AcknowledgeAsync(alert.Id, await Actor.GetAsync(), note);
         Snackbar.Add(
             outcome == AcknowledgeOutcome.Acknowledged ? $"Alert {alert.Id} acknowledged." : $"Alert {alert.Id} was no longer active.",
             outcome == AcknowledgeOutcome.Acknowledged ? Severity.Success : Severity.Warning);
