@@ -45,6 +45,9 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 }
 
+// An address no page or endpoint answers gets the app's Not found page (status 404) instead of the browser's blank
+// one. It runs outside the API's error middleware, which gives API answers their envelope (a body: left alone here).
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseConcurrentUsersApiErrors();
 app.UseCors();
 app.UseAuthentication();

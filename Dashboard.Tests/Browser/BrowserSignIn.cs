@@ -14,6 +14,6 @@ internal static class BrowserSignIn
         await page.GetByTestId("login-password").FillAsync(password);
         await page.GetByTestId("login-submit").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(app, path).ToString());
-        await Expect(page.Locator(".mud-layout")).ToHaveAttributeAsync("data-interactive", "true");
+        await Expect(page.Locator(".mud-layout")).ToHaveAttributeAsync("data-interactive", "true", new() { Timeout = 30_000 });
     }
 }

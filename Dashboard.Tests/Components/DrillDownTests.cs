@@ -42,6 +42,30 @@ public sealed class DrillDownTests : DashboardComponentContext
 
         Assert.Equal("0", page.Find("[data-testid=organization-users]").TextContent);
         Assert.Contains("Nobody is active here right now.", page.Markup);
+        page.WaitForAssertion(() => Assert.Contains(
+            "No activity recorded for organization nobody in this range", page.Find("[data-testid=no-activity]").TextContent));
+    }
+
+    [Fact]
+    public async Task ModulePage_Unknown_SaysNoActivityWasRecordedForIt()
+    {
+        await PollAfterAsync(Activity.Of("u1", "s1", "tax", "acme"));
+
+        var page = Render<ModulePage>(parameters => parameters.Add(p => p.Id, "taxx"));
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "No activity recorded for module taxx in this range", page.Find("[data-testid=no-activity]").TextContent));
+    }
+
+    [Fact]
+    public async Task ModulePage_Active_HasNoNoActivityHint()
+    {
+        await PollAfterAsync(Activity.Of("u1", "s1", "tax", "acme"));
+
+        var page = Render<ModulePage>(parameters => parameters.Add(p => p.Id, "tax"));
+
+        page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-testid=module-users]").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=no-activity]"));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class MainLayoutTests : DashboardComponentContext
     public async Task ToggleTheme_BrowserChoseDark_RemembersLight()
     {
         Storage.Values[BrowserStorageKeys.Theme] = "dark";
-        var layout = RenderInteractiveLayout();
+        var layout = RenderInteractiveLayout(this);
 
         await layout.Find("[data-testid=theme-toggle]").ClickAsync(new());
 
@@ -22,17 +22,25 @@ public sealed class MainLayoutTests : DashboardComponentContext
     [Fact]
     public async Task ToggleTheme_FromLight_RemembersDarkInTheBrowser()
     {
-        var layout = RenderInteractiveLayout();
+        var layout = RenderInteractiveLayout(this);
 
         await layout.Find("[data-testid=theme-toggle]").ClickAsync(new());
 
         Assert.Equal("dark", Storage.Values[BrowserStorageKeys.Theme]);
     }
 
-    // The theme is read from the browser once the circuit is interactive.
-    private IRenderedComponent<MainLayout> RenderInteractiveLayout()
+    [Fact]
+    public void Render_DemoOff_HasNoBanner()
     {
-        var layout = Render<MainLayout>(parameters =>
+        var layout = RenderInteractiveLayout(this);
+
+        Assert.Empty(layout.FindAll("[data-testid=demo-banner]"));
+    }
+
+    // The theme is read from the browser once the circuit is interactive.
+    internal static IRenderedComponent<MainLayout> RenderInteractiveLayout(BunitContext context)
+    {
+        var layout = context.Render<MainLayout>(parameters =>
             parameters.Add(layout => layout.Body, (RenderFragment)(body => body.AddMarkupContent(0, "<p>page</p>"))));
         layout.WaitForAssertion(() => Assert.Equal("true", layout.Find("[data-interactive]").GetAttribute("data-interactive")));
         return layout;

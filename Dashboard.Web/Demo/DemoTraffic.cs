@@ -10,6 +10,11 @@ public sealed class DemoTraffic(int baseUsers, Random random)
 {
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(20);
 
+    /// <summary>How made-up users and sessions are named, so that real API traffic mixed in can be told apart.</summary>
+    public const string UserPrefix = "demo-user-";
+
+    public const string SessionPrefix = "demo-session-";
+
     private static readonly (string Module, int Weight)[] Modules =
         [("accounting", 30), ("bookkeeping", 22), ("tax", 15), ("invoicing", 14), ("payroll", 11), ("reports", 8)];
 
@@ -76,7 +81,7 @@ public sealed class DemoTraffic(int baseUsers, Random random)
         // A few organizations are much bigger than the rest, as on a real platform.
         var organization = Organizations[(int)(Organizations.Length * Math.Pow(random.NextDouble(), 2))];
         return new DemoUser(
-            $"demo-user-{id % (baseUsers * 3)}", organization, $"demo-session-{id}", PickModule(),
+            $"{UserPrefix}{id % (baseUsers * 3)}", organization, $"{SessionPrefix}{id}", PickModule(),
             Agents[random.Next(Agents.Length)], $"10.0.{random.Next(256)}.{random.Next(1, 255)}")
         {
             NextHeartbeat = now + Jitter(HeartbeatInterval),

@@ -20,6 +20,13 @@ public sealed partial class DrillDown
     public required LiveReads Reads { get; init; }
 
     [Inject]
+    public required HistoryReads History { get; init; }
+
+    // Nobody here now and no minute recorded in the range: a mistyped or unknown id looks exactly like this, so the
+    // page says so instead of showing a page of zeros.
+    private bool _noActivity;
+
+    [Inject]
     public required IOptions<TrackingOptions> Tracking { get; init; }
 
     [Parameter, EditorRequired]
@@ -63,6 +70,14 @@ public sealed partial class DrillDown
         ? DashboardUrls.Organization(id, Range)
         : DashboardUrls.Module(id, Range);
 
+    // The same per-poll read as the range figures below, so this costs no query of its own.
+    private async Task<bool> NoHistoryInRangeAsync()
+    {
+        var (start, end) = Range.Bounds;
+        var summary = await History.SummaryAsync(Scope, start, end);
+        return summary.Error is null && summary.Peak is null or { Users: 0 };
+    }
+
     private async Task LoadAsync()
     {
         try
@@ -81,6 +96,7 @@ public sealed partial class DrillDown
             _sessions = await Reads.SessionsAsync(Kind == DrillDownKind.Module
                 ? new SessionQuery { ModuleId = Id, PageSize = SessionsShown }
                 : new SessionQuery { OrganizationId = Id, PageSize = SessionsShown });
+            _noActivity = Users == 0 && await NoHistoryInRangeAsync();
         }
         catch (StoreUnavailableException)
         {

@@ -36,6 +36,9 @@ public sealed partial class Alerts
     [Inject]
     public required NavigationManager Navigation { get; init; }
 
+    [Inject]
+    public required TimeProvider Clock { get; init; }
+
     [CascadingParameter]
     public required Task<AuthenticationState> Authentication { get; set; }
 
@@ -123,7 +126,7 @@ public sealed partial class Alerts
     private static string Name<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+    private DateTimeOffset Now => Clock.GetUtcNow();
 
     private static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

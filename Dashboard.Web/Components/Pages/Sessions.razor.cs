@@ -15,6 +15,14 @@ public sealed partial class Sessions
     // Viewers see IP addresses and user agents masked, and no CSV; admins see everything.
     private bool _masked = true;
 
+    // Set when a sort ordered only the most recent MaxPageSize sessions of more.
+    private bool _sortedAmongFirst;
+
+    private static readonly Func<ActiveSession, object> SortByUser = session => session.UserId;
+    private static readonly Func<ActiveSession, object> SortByOrganization = session => session.OrganizationId;
+    private static readonly Func<ActiveSession, object> SortByModule = session => session.ModuleId;
+    private static readonly Func<ActiveSession, object> SortByUserAgent = session => session.UserAgent ?? "";
+
     [Inject]
     public required LiveReads Reads { get; init; }
 
@@ -55,6 +63,15 @@ public sealed partial class Sessions
         }
     }
 
+    // The heading promises sessions active in the last window: the rows follow each poll (not while paused).
+    protected override async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        if (_grid is not null)
+        {
+            await _grid.ReloadServerData();
+        }
+    }
+
     private async Task<GridData<ActiveSession>> LoadAsync(GridState<ActiveSession> state, CancellationToken cancellationToken)
     {
         if (FilterError is not null)
@@ -62,18 +79,30 @@ public sealed partial class Sessions
             return new GridData<ActiveSession> { Items = [], TotalItems = 0 };
         }
 
+        // The stores list sessions most recent first, a page at a time. A sort orders the most recent MaxPageSize
+        // matching sessions in memory (a bounded read; the page says so when there were more).
+        var sorted = state.SortDefinitions.Count > 0;
         var query = new SessionQuery
         {
             ModuleId = Clean(Module),
             OrganizationId = Clean(Organization),
             UserId = Clean(User),
-            Offset = state.Page * state.PageSize,
-            PageSize = state.PageSize,
+            Offset = sorted ? 0 : state.Page * state.PageSize,
+            PageSize = sorted ? SessionQuery.MaxPageSize : state.PageSize,
         };
         try
         {
             var page = await Reads.SessionsAsync(query);
-            return new GridData<ActiveSession> { Items = _masked ? page.Sessions.Select(PersonalDataMask.Apply) : page.Sessions, TotalItems = (int)Math.Min(page.Total, int.MaxValue) };
+            IEnumerable<ActiveSession> sessions = _masked ? page.Sessions.Select(PersonalDataMask.Apply) : page.Sessions;
+            var total = page.Total;
+            _sortedAmongFirst = sorted && page.Total > SessionQuery.MaxPageSize;
+            if (sorted)
+            {
+                sessions = Sort(sessions, state.SortDefinitions.First()).Skip(state.Page * state.PageSize).Take(state.PageSize);
+                total = Math.Min(page.Total, SessionQuery.MaxPageSize);
+            }
+
+            return new GridData<ActiveSession> { Items = sessions.ToList(), TotalItems = (int)Math.Min(total, int.MaxValue) };
         }
         catch (StoreUnavailableException)
         {
@@ -87,6 +116,14 @@ public sealed partial class Sessions
     {
         Navigation.NavigateTo(DashboardUrls.Sessions(Clean(Module), Clean(Organization), Clean(User)));
         return Task.CompletedTask;
+    }
+
+    private static IEnumerable<ActiveSession> Sort(IEnumerable<ActiveSession> sessions, SortDefinition<ActiveSession> sort)
+    {
+        var key = sort.SortFunc ?? (session => session.LastActivityAt);
+        return sort.Descending
+            ? sessions.OrderByDescending(key, Comparer<object?>.Default)
+            : sessions.OrderBy(key, Comparer<object?>.Default);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
