@@ -99,12 +99,13 @@ public sealed class TrackerBrowserTests : IAsyncLifetime
         _site.ServeTrackedPage("app", _app.Address, Snippet(SiteKey));
         var page = await _context.NewPageAsync();
 
-        var response = await page.RunAndWaitForResponseAsync(
+        // The refused answer carries no CORS header, so Chromium reports the request as failed rather than answered:
+        // what counts is that the beacon was sent and nothing was stored.
+        await page.RunAndWaitForRequestAsync(
             () => page.GotoAsync(new Uri(_site.OtherOrigin, "/app").ToString()),
-            response => response.Url.Contains("/beacon", StringComparison.Ordinal));
+            request => request.Url.Contains("/beacon", StringComparison.Ordinal));
         await WaitForTwoPollsAsync();
 
-        Assert.Equal(403, response.Status);
         Assert.Equal(0, (await CurrentAsync()).Sessions);
     }
 

@@ -38,6 +38,9 @@ public abstract class DashboardComponentContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddDashboardWeb(configuration, new HostingEnvironment { EnvironmentName = Environments.Production });
         Services.AddSingleton<ILocalStorage>(Storage);
+        // Pages that change something name who did it (AddDashboardAuth registers this for the app).
+        Services.AddHttpContextAccessor();
+        Services.AddScoped<CircuitAuditActor>();
         Authorization = AddAuthorization();
         Authorization.SetAuthorized("test-admin");
         Authorization.SetRoles(DashboardRoles.Admin);

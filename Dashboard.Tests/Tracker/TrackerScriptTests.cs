@@ -51,7 +51,7 @@ public sealed class TrackerScriptTests : IAsyncLifetime
     private static long Gzipped(byte[] content)
     {
         using var compressed = new MemoryStream();
-        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize))
+        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
         {
             gzip.Write(content);
         }
