@@ -7,6 +7,7 @@ using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
 using Dashboard.Web.Demo;
 using Dashboard.Web.Health;
+using Dashboard.Web.Telemetry;
 
 // Settings are read once at start (and validated then), so the files need no watching. Watching the content root
 // also woke the app for every write of the embedded SQLite database that lives there: ~10% of its CPU under load.
@@ -45,12 +46,14 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseConcurrentUsersApiErrors();
+app.UseTrackMetrics();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthProbes();
+app.MapMetricsScrape();
 app.MapAccountEndpoints();
 app.MapOpenApi().RequireAuthorization(Policies.Viewer);
 app.UseViewerPolicyFor("/api-docs");

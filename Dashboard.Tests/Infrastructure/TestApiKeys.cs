@@ -13,6 +13,7 @@ internal static class TestApiKeys
     public const string Admin = "test-admin-key-0123456789abcdef";
     public const string Viewer = "test-viewer-key-0123456789abcdef";
     public const string Ingest = "test-ingest-key-0123456789abcdef";
+    public const string Metrics = "test-metrics-key-0123456789abcdef";
 
     /// <summary>The name <see cref="Default"/> acts as, e.g. in <c>acknowledged_by</c>.</summary>
     public const string DefaultName = "test-default";
@@ -35,6 +36,8 @@ internal static class TestApiKeys
         ["Dashboard:Auth:ApiKeys:test-viewer:Scopes"] = "read",
         ["Dashboard:Auth:ApiKeys:test-ingest:Key"] = Ingest,
         ["Dashboard:Auth:ApiKeys:test-ingest:Scopes"] = "ingest",
+        ["Dashboard:Auth:ApiKeys:test-metrics:Key"] = Metrics,
+        ["Dashboard:Auth:ApiKeys:test-metrics:Scopes"] = "metrics",
         ["Dashboard:Auth:InitialAdmin:UserName"] = AdminUser,
         ["Dashboard:Auth:InitialAdmin:Password"] = AdminPassword,
     };
