@@ -9,6 +9,7 @@ using Dashboard.Web.Live;
 using Dashboard.Web.Performance;
 using Dashboard.Web.Realtime;
 using Dashboard.Web.Resources;
+using Dashboard.Web.Telemetry;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -35,6 +36,7 @@ public static class DashboardWebServiceCollectionExtensions
         services.AddSingleton<ResourceSampler>();
         services.AddSingleton<ApiLatencies>();
         services.AddSingleton<MetricsHub>();
+        services.AddDashboardTelemetry(configuration);
         services.AddOptions<RealtimeOptions>().Bind(configuration.GetSection(RealtimeOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RealtimeOptions>, RealtimeOptionsValidator>();
         services.AddSingleton<RealtimeConnections>();

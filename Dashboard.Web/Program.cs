@@ -8,6 +8,7 @@ using Dashboard.Web.Components;
 using Dashboard.Web.Demo;
 using Dashboard.Web.Health;
 using Dashboard.Web.Tracker;
+using Dashboard.Web.Telemetry;
 
 // Settings are read once at start (and validated then), so the files need no watching. Watching the content root
 // also woke the app for every write of the embedded SQLite database that lives there: ~10% of its CPU under load.
@@ -50,6 +51,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseConcurrentUsersApiErrors();
 app.UseCors();
+app.UseTrackMetrics();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -57,6 +59,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthProbes();
 app.MapTrackerScript();
+app.MapMetricsScrape();
 app.MapAccountEndpoints();
 app.MapOpenApi().RequireAuthorization(Policies.Viewer);
 app.UseViewerPolicyFor("/api-docs");

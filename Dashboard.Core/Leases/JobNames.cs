@@ -14,4 +14,7 @@ public static class JobNames
 
     /// <summary>Closing session rows that have been silent for longer than the session TTL.</summary>
     public const string SessionClosing = "sessions";
+
+    /// <summary>Every job above, for whoever reports on all of them (the lease gauge of /metrics).</summary>
+    public static readonly IReadOnlyList<string> All = [History, Alerts, Retention, SessionClosing];
 }

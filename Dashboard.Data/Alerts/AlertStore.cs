@@ -68,11 +68,20 @@ public sealed class AlertStore(IDbContextFactory<HistoryDbContext> contexts)
             return ([.. page.Select(ToRecord)], total);
         });
 
-    public Task<int> CountUnacknowledgedAsync(CancellationToken cancellationToken) =>
+    /// <summary>The open alerts by severity and how many of them nobody acknowledged: one query, each poll.</summary>
+    public Task<OpenAlertCounts> CountOpenAsync(CancellationToken cancellationToken) =>
         DatabaseErrors.RunAsync(async () =>
         {
             await using var context = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            return await context.PerformanceAlerts.CountAsync(alert => alert.Status == AlertStatus.Active, cancellationToken).ConfigureAwait(false);
+            var groups = await context.PerformanceAlerts
+                .Where(alert => alert.Status != AlertStatus.Resolved)
+                .GroupBy(alert => new { alert.Severity, alert.Status })
+                .Select(group => new { group.Key.Severity, group.Key.Status, Count = group.Count() })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return new OpenAlertCounts(
+                groups.Where(group => group.Status == AlertStatus.Active).Sum(group => group.Count),
+                Enum.GetValues<AlertSeverity>().ToDictionary(
+                    severity => severity, severity => groups.Where(group => group.Severity == severity).Sum(group => group.Count)));
         });
 
     /// <summary>

@@ -46,6 +46,9 @@ public sealed partial class EndpointPolicyTests : IAsyncLifetime
         /// <summary>A person's own account (<c>/account</c>, <c>/logout</c>): a signed-in person; a key is sent to sign in.</summary>
         Person,
 
+        /// <summary><c>/metrics</c>: admins and metrics keys (anyone when <c>Dashboard:Metrics:AllowAnonymous</c>: see below).</summary>
+        Metrics,
+
         /// <summary>What names no policy: the fallback policy, any caller with valid credentials.</summary>
         Fallback,
     }
@@ -108,6 +111,7 @@ public sealed partial class EndpointPolicyTests : IAsyncLifetime
         // Single sign-on's button (an antiforgery-checked form post) and the page for a person with no mapped role.
         "/login/oidc" or "/login/no-access" => Row.Public,
         "/account" or "/logout" => Row.Person,
+        "/metrics" => Row.Metrics,
         "/api/concurrent-users/track" or "/api/concurrent-users/track/batch" => Row.Ingest,
         "/api/concurrent-users/beacon" => Row.Beacon,
         "/api/concurrent-users/sessions" or "/sessions" => Row.Sessions,
@@ -140,7 +144,7 @@ public sealed partial class EndpointPolicyTests : IAsyncLifetime
         (_, "anonymous") or (Row.Person, _) => Outcome.Unauthenticated,
         (Row.Fallback, _) => Outcome.Allowed,
         (Row.Viewer or Row.Sessions, "viewer" or "admin") => Outcome.Allowed,
-        (Row.Admin, "admin") => Outcome.Allowed,
+        (Row.Admin or Row.Metrics, "admin") => Outcome.Allowed,
         (Row.Ingest, "ingest") => Outcome.Allowed,
         _ => Outcome.Forbidden,
     };
@@ -159,6 +163,31 @@ public sealed partial class EndpointPolicyTests : IAsyncLifetime
             HttpStatusCode.Forbidden => Outcome.Forbidden,
             _ => Outcome.Allowed,
         };
+    }
+
+    [Theory]
+    [InlineData(null, false, HttpStatusCode.Unauthorized)]
+    [InlineData(null, true, HttpStatusCode.OK)]
+    [InlineData(TestApiKeys.Metrics, false, HttpStatusCode.OK)]
+    [InlineData(TestApiKeys.Admin, false, HttpStatusCode.OK)]
+    [InlineData(TestApiKeys.Viewer, false, HttpStatusCode.Forbidden)]
+    [InlineData(TestApiKeys.Ingest, false, HttpStatusCode.Forbidden)]
+    public async Task Metrics_EachCaller_IsAnsweredAsItsScopeAndTheSettingSay(string? key, bool allowAnonymous, HttpStatusCode expected)
+    {
+        await using var app = new DashboardApp(new Dictionary<string, string?> { ["Dashboard:Metrics:AllowAnonymous"] = allowAnonymous ? "true" : "false" });
+        using var client = app.CreateClient(key);
+
+        var response = await client.GetAsync("/metrics");
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Metrics_MetricsKey_MayReadNothingElse()
+    {
+        using var client = _app.CreateClient(TestApiKeys.Metrics);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"{DashboardApp.Api}/current")).StatusCode);
     }
 
     [GeneratedRegex(@"\{[^}]+\}")]

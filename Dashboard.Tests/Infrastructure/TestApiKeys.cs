@@ -13,6 +13,7 @@ internal static class TestApiKeys
     public const string Admin = "test-admin-key-0123456789abcdef";
     public const string Viewer = "test-viewer-key-0123456789abcdef";
     public const string Ingest = "test-ingest-key-0123456789abcdef";
+    public const string Metrics = "test-metrics-key-0123456789abcdef";
 
     /// <summary>A site key from configuration for pages of <see cref="SiteOrigin"/>; <see cref="SignedSite"/> also requires signed users.</summary>
     public const string Site = "test-site-key-0123456789abcdef";
@@ -49,6 +50,8 @@ internal static class TestApiKeys
         ["Dashboard:Auth:SiteKeys:test-signed-site:AllowedOrigins"] = SiteOrigin,
         ["Dashboard:Auth:SiteKeys:test-signed-site:RequireSignedUsers"] = "true",
         ["Dashboard:Auth:SiteKeys:test-signed-site:Secret"] = SigningSecret,
+        ["Dashboard:Auth:ApiKeys:test-metrics:Key"] = Metrics,
+        ["Dashboard:Auth:ApiKeys:test-metrics:Scopes"] = "metrics",
         ["Dashboard:Auth:InitialAdmin:UserName"] = AdminUser,
         ["Dashboard:Auth:InitialAdmin:Password"] = AdminPassword,
     };

@@ -23,15 +23,15 @@ public sealed partial class AlertMonitor(
 {
     private bool _resumed;
 
-    /// <summary>Evaluates one poll and returns how many alerts wait for a human (active, not acknowledged).</summary>
-    public async Task<int> EvaluateAsync(
+    /// <summary>Evaluates one poll and returns the open alerts: how many wait for a human, and all by severity.</summary>
+    public async Task<OpenAlertCounts> EvaluateAsync(
         LiveSnapshot snapshot, PerformanceSnapshot? performance, ResourceSample? resources, CancellationToken cancellationToken)
     {
         if (!await leases.HoldAsync(JobNames.Alerts, cancellationToken))
         {
             // Another instance evaluates; when this one takes over, it starts from the open alerts in the database.
             _resumed = false;
-            return await alerts.CountUnacknowledgedAsync(cancellationToken);
+            return await alerts.CountOpenAsync(cancellationToken);
         }
 
         if (!_resumed)
@@ -53,7 +53,7 @@ public sealed partial class AlertMonitor(
             webhook.Announce(announced);
         }
 
-        return await alerts.CountUnacknowledgedAsync(cancellationToken);
+        return await alerts.CountOpenAsync(cancellationToken);
     }
 
     /// <summary>

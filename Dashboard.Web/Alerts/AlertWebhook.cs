@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Dashboard.Core.Alerts;
 using Dashboard.Core.Configuration;
+using Dashboard.Web.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Alerts;
@@ -13,6 +14,7 @@ namespace Dashboard.Web.Alerts;
 public sealed partial class AlertWebhook(
     IHttpClientFactory http,
     IOptions<AlertOptions> options,
+    DashboardMetrics metrics,
     TimeProvider time,
     ILogger<AlertWebhook> logger) : BackgroundService
 {
@@ -56,6 +58,7 @@ public sealed partial class AlertWebhook(
                 using var response = await client.PostAsJsonAsync(options.Value.WebhookUrl, body, Json, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
+                    metrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", "delivered"));
                     return;
                 }
 
@@ -73,6 +76,7 @@ public sealed partial class AlertWebhook(
             }
         }
 
+        metrics.WebhookDeliveries.Add(1, new KeyValuePair<string, object?>("outcome", "gave_up"));
         LogGaveUp(logger, alert.Id, MaxAttempts);
     }
 

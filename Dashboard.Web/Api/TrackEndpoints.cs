@@ -1,5 +1,6 @@
 using Dashboard.Core.Tracking;
 using Dashboard.Web.Api.Contracts;
+using Dashboard.Web.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -26,29 +27,50 @@ public static class TrackEndpoints
     }
 
     private static async Task<Results<Ok<ApiEnvelope<TrackData>>, BadRequest<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> TrackAsync(
-        HttpRequest request, ActivityTracker tracker, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        HttpRequest request, ActivityTracker tracker, DashboardMetrics metrics, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<TrackRequest>(request, MaxTrackBytes, json.Value.SerializerOptions, cancellationToken);
         if (!body.Succeeded)
         {
+            CountEvents(metrics, 1, "invalid");
             return body.Error;
         }
 
-        return Answer(await tracker.TrackAsync(body.Value.ToActivity(), cancellationToken));
+        return Answer(await CountedAsync(metrics, 1, () => tracker.TrackAsync(body.Value.ToActivity(), cancellationToken)));
     }
 
     private static async Task<Results<Ok<ApiEnvelope<TrackData>>, BadRequest<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> TrackBatchAsync(
-        HttpRequest request, ActivityTracker tracker, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        HttpRequest request, ActivityTracker tracker, DashboardMetrics metrics, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<TrackBatchRequest>(request, MaxBatchBytes, json.Value.SerializerOptions, cancellationToken);
         if (!body.Succeeded)
         {
+            // Unread, so its events cannot be counted: the request is (as invalid).
             return body.Error;
         }
 
         var activities = (body.Value.Activities ?? []).Select(item => (item ?? new TrackRequest()).ToActivity()).ToList();
-        return Answer(await tracker.TrackBatchAsync(activities, cancellationToken));
+        return Answer(await CountedAsync(metrics, activities.Count, () => tracker.TrackBatchAsync(activities, cancellationToken)));
     }
+
+    // A batch is all or nothing: its events share the outcome.
+    private static async Task<TrackResult> CountedAsync(DashboardMetrics metrics, int events, Func<Task<TrackResult>> track)
+    {
+        try
+        {
+            var result = await track();
+            CountEvents(metrics, result.IsValid ? result.Accepted : events, result.IsValid ? "accepted" : "invalid");
+            return result;
+        }
+        catch (StoreUnavailableException)
+        {
+            CountEvents(metrics, events, "store_unavailable");
+            throw;
+        }
+    }
+
+    private static void CountEvents(DashboardMetrics metrics, int events, string outcome) =>
+        metrics.TrackEvents.Add(events, new KeyValuePair<string, object?>("outcome", outcome));
 
     /// <summary>A tracking result as the API answers it; the beacon answers the same.</summary>
     internal static Results<Ok<ApiEnvelope<TrackData>>, BadRequest<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>> Answer(TrackResult result) => result switch

@@ -2,17 +2,21 @@ using System.Security.Claims;
 
 namespace Dashboard.Web.Auth;
 
-/// <summary>What an API key may do: <c>ingest</c> (track, batch), <c>read</c> (every GET, SSE), <c>admin</c> (what an admin may).</summary>
+/// <summary>
+/// What an API key may do: <c>ingest</c> (track, batch), <c>read</c> (every GET, SSE), <c>admin</c> (what an admin
+/// may), <c>metrics</c> (scrape <c>/metrics</c>, nothing else).
+/// </summary>
 public static class ApiKeyScopes
 {
     public const string Ingest = "ingest";
     public const string Read = "read";
     public const string Admin = "admin";
+    public const string Metrics = "metrics";
 
     /// <summary>The claim type a key's scopes are carried in.</summary>
     public const string ClaimType = "scope";
 
-    public static readonly IReadOnlyList<string> All = [Ingest, Read, Admin];
+    public static readonly IReadOnlyList<string> All = [Ingest, Read, Admin, Metrics];
 
     /// <summary>Splits <c>"ingest, read"</c> into its scopes; unknown names are returned in <paramref name="unknown"/>.</summary>
     public static IReadOnlyList<string> Parse(string? text, out IReadOnlyList<string> unknown)

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Dashboard.Data;
 using Dashboard.Data.Identity;
 using Dashboard.Web.Demo;
+using Dashboard.Web.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -61,6 +62,7 @@ public static class AuthServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<CircuitAuditActor>();
         services.AddHostedService<InitialAdminSeeder>();
+        services.AddSharedDataProtection(configuration);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -117,7 +119,11 @@ public static class AuthServiceCollectionExtensions
             .AddPolicy(Policies.Sessions, policy => policy.RequireRole(DashboardRoles.Viewer, DashboardRoles.Admin))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(DashboardRoles.Admin))
             .AddPolicy(Policies.Person, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
-            .AddPolicy(Policies.Ingest, policy => policy.RequireClaim(ApiKeyScopes.ClaimType, ApiKeyScopes.Ingest));
+            .AddPolicy(Policies.Ingest, policy => policy.RequireClaim(ApiKeyScopes.ClaimType, ApiKeyScopes.Ingest))
+            .AddPolicy(Policies.Metrics, policy => policy.RequireAssertion(context =>
+                configuration.GetValue<bool>(DashboardTelemetry.AllowAnonymousKey)
+                || context.User.IsInRole(DashboardRoles.Admin)
+                || context.User.HasClaim(ApiKeyScopes.ClaimType, ApiKeyScopes.Metrics)));
         return services;
     }
 

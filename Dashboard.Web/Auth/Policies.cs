@@ -20,4 +20,7 @@ public static class Policies
 
     /// <summary><c>/track</c> and <c>/track/batch</c>: <c>ingest</c> keys only.</summary>
     public const string Ingest = nameof(Ingest);
+
+    /// <summary>The Prometheus scrape at <c>/metrics</c>: admins, <c>metrics</c>/<c>admin</c> keys; anyone when <c>Dashboard:Metrics:AllowAnonymous</c>.</summary>
+    public const string Metrics = nameof(Metrics);
 }

@@ -3,11 +3,13 @@ using Dashboard.Core.Leases;
 using Dashboard.Core.Performance;
 using Dashboard.Core.Persistence;
 using Dashboard.Core.Tracking;
+using Dashboard.Data.Alerts;
 using Dashboard.Data.History;
 using Dashboard.Data.Resources;
 using Dashboard.Web.Alerts;
 using Dashboard.Web.Performance;
 using Dashboard.Web.Resources;
+using Dashboard.Web.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Live;
@@ -29,6 +31,7 @@ public sealed partial class MetricsPoller(
     JobLeases leases,
     SessionUpdateQueue sessionQueue,
     MetricsHub hub,
+    DashboardMetrics metrics,
     OutageLog outages,
     IOptions<TrackingOptions> options,
     TimeProvider time,
@@ -61,6 +64,19 @@ public sealed partial class MetricsPoller(
     /// </summary>
     public async Task PollOnceAsync(CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
+        try
+        {
+            await PollAsync(cancellationToken);
+        }
+        finally
+        {
+            metrics.PollDuration.Record(time.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
         LiveSnapshot snapshot;
         PerformanceSnapshot performance;
         var apiRequests = apiLatencies.Take();
@@ -87,7 +103,7 @@ public sealed partial class MetricsPoller(
         var sample = await resources.SampleAsync(cancellationToken);
         string? liveError = null;
         string? historyError = null;
-        int? unacknowledged = null;
+        OpenAlertCounts? openAlerts = null;
         try
         {
             // Every instance polls for its own viewers; only the holder of the history lease writes the cluster's rows.
@@ -98,7 +114,7 @@ public sealed partial class MetricsPoller(
             }
 
             await resourceRecorder.RecordAsync(sample, cancellationToken);
-            unacknowledged = await alerts.EvaluateAsync(snapshot, performance, sample, cancellationToken);
+            openAlerts = await alerts.EvaluateAsync(snapshot, performance, sample, cancellationToken);
             outages.Succeeded(StoreUnavailableException.HistoryDatabase);
         }
         catch (StoreUnavailableException exception)
@@ -119,7 +135,8 @@ public sealed partial class MetricsPoller(
         {
             Resources = sample,
             Performance = performance,
-            UnacknowledgedAlerts = unacknowledged,
+            UnacknowledgedAlerts = openAlerts?.Unacknowledged,
+            OpenAlerts = openAlerts?.BySeverity,
             SessionQueue = new SessionQueueState(sessionQueue.Dropped, sessionQueue.IsDropping),
         });
     }

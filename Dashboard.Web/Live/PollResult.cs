@@ -1,3 +1,4 @@
+using Dashboard.Core.Alerts;
 using Dashboard.Core.Performance;
 using Dashboard.Core.Resources;
 using Dashboard.Core.Tracking;
@@ -19,6 +20,9 @@ public sealed record PollResult(
 
     /// <summary>Active alerts nobody has acknowledged yet; null when the database could not tell.</summary>
     public int? UnacknowledgedAlerts { get; init; }
+
+    /// <summary>Alerts not yet resolved, by severity; null when the database could not tell.</summary>
+    public IReadOnlyDictionary<AlertSeverity, int>? OpenAlerts { get; init; }
 
     /// <summary>Session updates the queue to the database dropped since start, and whether it is dropping them now.</summary>
     public SessionQueueState? SessionQueue { get; init; }

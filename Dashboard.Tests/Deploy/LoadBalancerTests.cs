@@ -1,0 +1,187 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dashboard.Core.Configuration;
+using Dashboard.Data;
+using Dashboard.Data.Configuration;
+using Dashboard.Data.Entities;
+using Dashboard.Tests.Alerts;
+using Dashboard.Tests.Auth;
+using Dashboard.Tests.Data;
+using Dashboard.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Deploy;
+
+/// <summary>
+/// docs/deploy.md's topology, for real: three dashboard processes on one Redis and one PostgreSQL behind HAProxy on
+/// deploy/haproxy.cfg. With a concurrency rule breached, the alert fires once and its webhook is delivered once, the
+/// history rows are written by one instance, what one instance changes shows on the others within a poll, and a
+/// sign-in cookie works through the balancer on every instance.
+/// </summary>
+public sealed class LoadBalancerTests : IAsyncLifetime
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    private readonly WebhookReceiver _webhook = new();
+    private readonly List<RunningApp> _apps = [];
+    private readonly Stopwatch _running = new();
+    private PostgresTestDatabase _database = null!;
+    private Haproxy _balancer = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresTestDatabase.CreateAsync();
+        var settings = new Dictionary<string, string>
+        {
+            ["Dashboard:HistoryStore"] = "Postgres",
+            ["ConnectionStrings:Postgres"] = _database.ConnectionString,
+            ["Dashboard:LiveStore"] = "Redis",
+            ["ConnectionStrings:Redis"] = (await TestServers.RedisAsync()).Endpoint,
+            ["Dashboard:Tracking:KeyPrefix"] = $"lb-{Guid.NewGuid():N}",
+            ["Dashboard:Tracking:PollInterval"] = "00:00:01",
+            ["Dashboard:Leases:Duration"] = "00:00:03",
+            ["Dashboard:Alerts:HighConcurrency"] = "5",
+            ["Dashboard:Alerts:ForPolls"] = "1",
+            ["Dashboard:Alerts:HighCpuPercent"] = "100",
+            ["Dashboard:Alerts:HighMemoryPercent"] = "100",
+            ["Dashboard:Alerts:HighDbConnectionsPercent"] = "100",
+            ["Dashboard:Alerts:HighResponseTimeMs"] = "100000",
+            ["Dashboard:Alerts:WebhookUrl"] = _webhook.Url,
+        };
+        _running.Start();
+        // One after the other: the first migrates the database, and three starting at once on two busy cores can
+        // each miss RunningApp's minute.
+        for (var instance = 0; instance < 3; instance++)
+        {
+            _apps.Add(await RunningApp.StartAsync(settings));
+        }
+        _balancer = Haproxy.Start([.. _apps.Select(app => app.Address)]);
+        await Eventually.HoldsAsync(async () => (await InstancesAnsweringAsync()).Count == 3, "HAProxy sends requests to all three instances");
+    }
+
+    public async Task DisposeAsync()
+    {
+        _balancer?.Dispose();
+        foreach (var app in _apps)
+        {
+            await app.DisposeAsync();
+        }
+
+        _webhook.Dispose();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ThreeInstances_BehindHaproxy_ActAsOne()
+    {
+        // A signed-in cookie, got through the balancer, works on every instance.
+        var jar = new CookieJar();
+        using (var browser = jar.Client(_balancer.Address))
+        {
+            var signIn = await SignInForm.SignInAsync(browser, TestApiKeys.AdminUser, TestApiKeys.AdminPassword);
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+            foreach (var instance in new[] { "app1", "app2", "app3" })
+            {
+                jar.Set("dashboard.node", instance);
+                var page = await browser.GetAsync("/alerts");
+                Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+                Assert.Equal(instance, Assert.Single(page.Headers.GetValues("X-Dashboard-Instance")));
+            }
+        }
+
+        // Eight users, above the rule's 5, tracked round-robin through the balancer: one alert, one webhook.
+        using var throughBalancer = TestApiKeys.Client(_balancer.Address);
+        for (var user = 1; user <= 8; user++)
+        {
+            var track = await throughBalancer.PostAsJsonAsync("/api/concurrent-users/track",
+                new { userId = $"u{user}", organizationId = "acme", sessionId = $"s-{user}", moduleId = "accounting" });
+            Assert.Equal(HttpStatusCode.OK, track.StatusCode);
+        }
+
+        var fired = await _webhook.NextAsync();
+        Assert.Equal("fired", fired.GetProperty("event").GetString());
+        var alertId = fired.GetProperty("alert").GetProperty("id").GetInt64();
+        await Task.Delay(3 * PollInterval);
+        Assert.Equal(1, _webhook.Attempts);
+        foreach (var app in _apps)
+        {
+            Assert.Equal(1, await UnacknowledgedAsync(app));
+        }
+
+        // Acknowledged through one instance: the others show it at their next poll.
+        using (var first = _apps[0].CreateClient())
+        {
+            (await first.PostAsJsonAsync($"/api/concurrent-users/alerts/{alertId}/acknowledge", new { note = "more servers" })).EnsureSuccessStatusCode();
+        }
+
+        var acknowledged = Stopwatch.StartNew();
+        await Eventually.HoldsAsync(
+            async () => await UnacknowledgedAsync(_apps[1]) == 0 && await UnacknowledgedAsync(_apps[2]) == 0,
+            "the other instances show the acknowledgement");
+        // One poll, plus the time the poll and these requests take on a busy machine.
+        Assert.True(acknowledged.Elapsed < 3 * PollInterval, $"shown after {acknowledged.Elapsed}");
+
+        // A rule changed on one instance applies everywhere: whichever holds the alerts lease resolves the alert, once.
+        using (var second = _apps[1].CreateClient())
+        {
+            (await second.PutAsJsonAsync("/api/concurrent-users/alerts/rules/high-concurrency",
+                new { kind = "high_concurrency", scope = "overall", threshold = 100, for_polls = 1, severity = "warning" })).EnsureSuccessStatusCode();
+        }
+
+        var resolved = await _webhook.NextAsync();
+        Assert.Equal("resolved", resolved.GetProperty("event").GetString());
+        Assert.Equal(alertId, resolved.GetProperty("alert").GetProperty("id").GetInt64());
+        using (var third = _apps[2].CreateClient())
+        {
+            var rules = await third.GetFromJsonAsync<JsonElement>("/api/concurrent-users/alerts/rules");
+            var rule = rules.GetProperty("data").EnumerateArray().Single(rule => rule.GetProperty("id").GetString() == "high-concurrency");
+            Assert.Equal(100, rule.GetProperty("threshold").GetDouble());
+        }
+
+        await Task.Delay(3 * PollInterval);
+        Assert.Equal(2, _webhook.Attempts);
+
+        // Every minute row was written by one instance at a time: no more samples than one poller takes.
+        var rows = await MinuteRowsAsync();
+        Assert.NotEmpty(rows);
+        Assert.Contains(rows, row => row.MaxUsers == 8);
+        var pollsSinceStart = _running.Elapsed / PollInterval;
+        Assert.True(rows.Sum(row => row.SampleCount) <= pollsSinceStart + 2 * rows.Count,
+            $"{rows.Sum(row => row.SampleCount)} samples in {rows.Count} minute rows after {pollsSinceStart:F0} polls' time");
+    }
+
+    private async Task<HashSet<string>> InstancesAnsweringAsync()
+    {
+        using var client = TestApiKeys.Client(_balancer.Address);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var request = 0; request < 6; request++)
+        {
+            var response = await client.GetAsync("/health/ready");
+            if (response.IsSuccessStatusCode && response.Headers.TryGetValues("X-Dashboard-Instance", out var names))
+            {
+                seen.Add(names.Single());
+            }
+        }
+
+        return seen;
+    }
+
+    private static async Task<int> UnacknowledgedAsync(RunningApp app)
+    {
+        using var client = app.CreateClient();
+        var metrics = await client.GetFromJsonAsync<JsonElement>("/api/concurrent-users/metrics");
+        return metrics.GetProperty("data").GetProperty("unacknowledged_alerts").GetInt32();
+    }
+
+    private async Task<List<ConcurrentUsersHistory>> MinuteRowsAsync()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_database.Settings).Build();
+        await using var services = new ServiceCollection().AddLogging().AddLiveTracking(configuration).AddDashboardHistory(configuration).BuildServiceProvider();
+        await using var context = await services.GetRequiredService<IDbContextFactory<HistoryDbContext>>().CreateDbContextAsync();
+        return await context.ConcurrentUsersHistory.AsNoTracking().Where(row => row.Granularity == HistoryGranularity.Minute).ToListAsync();
+    }
+}
