@@ -7,8 +7,10 @@ using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
 using Dashboard.Web.Demo;
 using Dashboard.Web.Health;
-using Dashboard.Web.Tracker;
 using Dashboard.Web.Telemetry;
+using Dashboard.Web.Tracker;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 
 // Settings are read once at start (and validated then), so the files need no watching. Watching the content root
 // also woke the app for every write of the embedded SQLite database that lives there: ~10% of its CPU under load.
@@ -49,6 +51,19 @@ if (!app.Environment.IsDevelopment())
 // An address no page or endpoint answers gets the app's Not found page (status 404) instead of the browser's blank
 // one. It runs outside the API's error middleware, which gives API answers their envelope (a body: left alone here).
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.Use(async (context, next) =>
+{
+    await next(context);
+    // Only an address nothing answers gets that page, and only for a caller who may see pages: a refused form post
+    // (400), a rate limit (429) or a machine's key keep their own answer (re-executed, they became redirects or 403s).
+    if (context.Features.Get<IStatusCodePagesFeature>() is { Enabled: true } pages
+        && (context.Response.StatusCode != StatusCodes.Status404NotFound
+            || !(await context.RequestServices.GetRequiredService<IAuthorizationService>()
+                .AuthorizeAsync(context.User, Policies.Viewer)).Succeeded))
+    {
+        pages.Enabled = false;
+    }
+});
 app.UseConcurrentUsersApiErrors();
 app.UseCors();
 app.UseTrackMetrics();

@@ -54,7 +54,9 @@ public sealed class DatabaseDownApiTests : IAsyncLifetime
             await client.GetAsync($"{DashboardApp.Api}/alerts");
         }
 
-        var loud = logs.Entries.Where(entry => entry.Level >= LogLevel.Warning).ToList();
+        // Data protection reports once that it could not read its key ring from the database: its own log, not ours.
+        var loud = logs.Entries.Where(entry => entry.Level >= LogLevel.Warning
+            && !entry.Category.StartsWith("Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal)).ToList();
         var error = Assert.Single(loud);
         Assert.Equal(LogLevel.Error, error.Level);
         Assert.Contains("History database is unavailable", error.Message, StringComparison.Ordinal);

@@ -122,7 +122,7 @@ public sealed partial class EndpointPolicyTests : IAsyncLifetime
         "/api/concurrent-users/alerts/rules/{id}" when method is "PUT" or "DELETE" => Row.Admin,
         _ when route.StartsWith("/api/concurrent-users/", StringComparison.Ordinal) && method == "GET" => Row.Viewer,
         "/openapi/{documentName}.json" => Row.Viewer,
-        "/" or "/alerts" or "/modules/{Id}" or "/organizations/{Id}" => Row.Viewer,
+        "/" or "/alerts" or "/modules/{Id}" or "/organizations/{Id}" or "/not-found" => Row.Viewer,
         "/admin/users" or "/admin/api-keys" or "/admin/audit" => Row.Admin,
         _ when route.StartsWith("/_blazor", StringComparison.Ordinal) => Row.Viewer,
         // Blazor's own: enhanced navigation's redirects.

@@ -66,7 +66,7 @@ public sealed class SignInBrowserTests : IAsyncLifetime
         await _page.ScreenshotAsync(new() { Path = TestBrowser.ScreenshotPath("sessions-viewer.png") });
         await _page.GotoAsync(new Uri(_app.Address, "/alerts").ToString());
         await Expect(_page.Locator(".mud-layout")).ToHaveAttributeAsync("data-interactive", "true");
-        var alert = _page.GetByTestId("alert-row").Filter(new() { HasText = "high_concurrency" });
+        var alert = _page.GetByTestId("alert-row").Filter(new() { HasText = "Concurrent users" });
         await Expect(alert).ToHaveCountAsync(1, new() { Timeout = 10_000 });
         await Expect(alert.GetByTestId("alert-status")).ToHaveTextAsync("active");
         await Expect(_page.GetByTestId("acknowledge")).ToHaveCountAsync(0);
