@@ -26,6 +26,9 @@ internal static class TestBrowser
             throw new InvalidOperationException($"{ChromiumPath} is missing. Install it (Debian: apt-get install chromium) or run ./test.sh.");
         }
 
+        // A circuit that opens while fault tests and app processes share two cores can take longer than Playwright's
+        // 5 s: wait up to 15 s for any expectation (a test that needs longer says so itself).
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
