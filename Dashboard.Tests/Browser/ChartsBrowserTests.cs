@@ -95,7 +95,7 @@ public sealed class ChartsBrowserTests : IAsyncLifetime
         await page.GetByTestId("theme-toggle").ClickAsync();
         await Expect(page.Locator("body")).Not.ToHaveCSSAsync("background-color", light);
         // The charts redraw in the dark theme after the circuit's next render.
-        await Task.Delay(1000);
+        await Expect(page.GetByTestId("users-chart").Locator(".apexcharts-canvas.apexcharts-theme-dark")).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = TestBrowser.ScreenshotPath("overview-dark.png"), FullPage = true });
 
         var phone = await OpenAsync("/?range=1h", width: 390);
