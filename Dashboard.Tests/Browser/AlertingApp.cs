@@ -13,5 +13,7 @@ internal static class AlertingApp
         // This machine's own CPU and memory must not raise alerts of their own here.
         ["Dashboard:Alerts:HighCpuPercent"] = "100",
         ["Dashboard:Alerts:HighMemoryPercent"] = "100",
+        // Short, so that a test sees an open page lose its access when its person is disabled.
+        ["Dashboard:Auth:CircuitRevalidation"] = "00:00:02",
     });
 }

@@ -73,6 +73,22 @@ public sealed class SignInBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Viewer_DisabledWhileAPageIsOpen_IsSentToLoginWithoutReloading()
+    {
+        using var api = _app.CreateClient();
+        (await api.PostAsJsonAsync("/api/concurrent-users/users", new { user_name = "otto", password = "otto-long-password", role = "viewer" }))
+            .EnsureSuccessStatusCode();
+        await BrowserSignIn.SignInAsync(_page, _app.Address, "/alerts", "otto", "otto-long-password");
+        await Expect(_page.Locator(".mud-layout")).ToHaveAttributeAsync("data-interactive", "true");
+
+        (await api.PutAsJsonAsync("/api/concurrent-users/users/otto", new { disabled = true })).EnsureSuccessStatusCode();
+
+        // The open circuit makes no request: only its revalidation (2 s here) can notice.
+        await Expect(_page).ToHaveURLAsync(new Uri(_app.Address, "/login?returnUrl=%2Falerts").ToString());
+        await Expect(_page.GetByTestId("login-user")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Logout_SignedIn_EndsTheSessionAndPagesSendToLoginAgain()
     {
         await BrowserSignIn.SignInAsync(_page, _app.Address, "/", TestApiKeys.AdminUser, TestApiKeys.AdminPassword);

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Dashboard.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -42,6 +44,7 @@ public sealed class SingleSignOnBrowserTests(SingleSignOnBrowserTests.Fixture fi
         await Expect(_page.GetByTestId("signed-in-role")).ToHaveTextAsync("admin");
         await Expect(_page.GetByRole(AriaRole.Link, new() { Name = "People" })).ToBeVisibleAsync();
         await _page.ScreenshotAsync(new() { Path = TestBrowser.ScreenshotPath("app-bar-sso-admin.png") });
+        Assert.Contains("\"role\":\"admin\"", await LastAuditDetailsAsync("ada", "sign_in"));
         // Their password lives at the provider: /account says so instead of offering a form.
         await _page.GotoAsync(new Uri(App, "/account").ToString());
         await Expect(_page.GetByTestId("account-managed")).ToContainTextAsync($"You signed in with {TestOidcProvider.DisplayName}");
@@ -74,6 +77,7 @@ public sealed class SingleSignOnBrowserTests(SingleSignOnBrowserTests.Fixture fi
         await Expect(_page.GetByTestId("sso-no-access")).ToContainTextAsync("holds no role in this dashboard");
         await _page.ScreenshotAsync(new() { Path = TestBrowser.ScreenshotPath("login-sso-no-access.png") });
         Assert.DoesNotContain(await _context.CookiesAsync([App.ToString()]), cookie => cookie.Name == "dashboard.auth");
+        Assert.Contains("\"reason\":\"no_role\"", await LastAuditDetailsAsync("nora", "sign_in_failed"));
         await _page.GotoAsync(new Uri(App, "/alerts").ToString());
         await Expect(_page).ToHaveURLAsync(new Uri(App, "/login?returnUrl=%2Falerts").ToString());
     }
@@ -91,6 +95,7 @@ public sealed class SingleSignOnBrowserTests(SingleSignOnBrowserTests.Fixture fi
         await Expect(_page).ToHaveURLAsync(new Uri(App, "/login").ToString());
         Assert.Equal(ended + 1, fixture.Provider.EndedSessions);
         Assert.DoesNotContain(await _context.CookiesAsync([App.ToString()]), cookie => cookie.Name == "dashboard.auth");
+        Assert.Contains("\"reason\":\"no_role\"", await LastAuditDetailsAsync("nora", "sign_in_failed"));
         await _page.GotoAsync(new Uri(App, "/alerts").ToString());
         await Expect(_page).ToHaveURLAsync(new Uri(App, "/login?returnUrl=%2Falerts").ToString());
         // Signed out there too: the provider asks who is signing in again rather than letting the browser straight back.
@@ -122,6 +127,13 @@ public sealed class SingleSignOnBrowserTests(SingleSignOnBrowserTests.Fixture fi
         await _page.GetByTestId("provider-submit").ClickAsync();
         await Expect(_page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(fixture.Provider.Address.ToString())), new() { Timeout = 60_000 });
         await _page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    private async Task<string> LastAuditDetailsAsync(string actor, string action)
+    {
+        using var api = fixture.App.CreateClient();
+        var audit = await api.GetFromJsonAsync<JsonElement>($"/api/concurrent-users/audit?actor={actor}&action={action}");
+        return audit.GetProperty("data").GetProperty("entries")[0].GetProperty("details").GetRawText();
     }
 
     /// <summary>The provider, and the dashboard signing people in through it, shared by this class's tests.</summary>

@@ -14,6 +14,12 @@ public sealed class AuthOptions
     /// <summary>Keys by name (the name is who the key acts as, e.g. in <c>acknowledged_by</c>).</summary>
     public Dictionary<string, ConfiguredApiKey> ApiKeys { get; set; } = [];
 
+    /// <summary>
+    /// How often an open dashboard re-checks its person (disabled, demoted, new password): a request re-checks at once,
+    /// a circuit that makes none within this interval.
+    /// </summary>
+    public TimeSpan CircuitRevalidation { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Site keys by name: public keys for the tracker snippet, bound to the origins of the platform's pages.</summary>
     public Dictionary<string, ConfiguredSiteKey> SiteKeys { get; set; } = [];
 }

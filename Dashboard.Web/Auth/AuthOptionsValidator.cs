@@ -13,6 +13,11 @@ public sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
     {
         var errors = new List<string>();
+        if (options.CircuitRevalidation <= TimeSpan.Zero)
+        {
+            errors.Add($"{AuthOptions.SectionName}:CircuitRevalidation must be positive (e.g. 00:01:00); it is {options.CircuitRevalidation}.");
+        }
+
         foreach (var (keyName, key) in options.ApiKeys)
         {
             var path = $"{AuthOptions.SectionName}:ApiKeys:{keyName}";

@@ -6,6 +6,7 @@ using Dashboard.Web.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -61,6 +62,7 @@ public static class AuthServiceCollectionExtensions
         services.AddScoped<PeopleAdministration>();
         services.AddHttpContextAccessor();
         services.AddScoped<CircuitAuditActor>();
+        services.AddScoped<AuthenticationStateProvider, CircuitRevalidation>();
         services.AddHostedService<InitialAdminSeeder>();
         services.AddSharedDataProtection(configuration);
         services.AddRateLimiter(limiter =>

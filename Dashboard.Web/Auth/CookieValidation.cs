@@ -17,23 +17,29 @@ public static class CookieValidation
 {
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
-        var services = context.HttpContext.RequestServices;
-        var users = services.GetRequiredService<UserManager<DashboardUser>>();
-        var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
-        var principal = context.Principal;
-        // A person the provider signed in is stored nowhere here: their cookie stands until it expires or they sign out.
-        if (principal?.HasClaim(claim => claim.Type == SingleSignOn.SubjectClaim) == true)
-        {
-            return;
-        }
-
-        var user = principal?.FindFirstValue(claims.UserIdClaimType) is { } id ? await users.FindByIdAsync(id) : null;
-        if (user is { IsDisabled: false } && user.SecurityStamp == principal!.FindFirstValue(claims.SecurityStampClaimType))
+        if (context.Principal is null || await IsCurrentAsync(context.Principal, context.HttpContext.RequestServices))
         {
             return;
         }
 
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    /// <summary>Whether the person a sign-in cookie names still exists, is enabled and has the stamp it was issued with.</summary>
+    public static async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, IServiceProvider services)
+    {
+        var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        // A person the provider signed in is stored nowhere here: their cookie stands until it expires or they sign out.
+        // Keys and anonymous viewers carry no stamp: nothing here to re-check.
+        if (principal.HasClaim(claim => claim.Type == SingleSignOn.SubjectClaim)
+            || principal.FindFirstValue(claims.SecurityStampClaimType) is not { } stamp)
+        {
+            return true;
+        }
+
+        var users = services.GetRequiredService<UserManager<DashboardUser>>();
+        var user = principal.FindFirstValue(claims.UserIdClaimType) is { } id ? await users.FindByIdAsync(id) : null;
+        return user is { IsDisabled: false } && user.SecurityStamp == stamp;
     }
 }

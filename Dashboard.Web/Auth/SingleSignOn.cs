@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Dashboard.Data;
+using Dashboard.Data.Audit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
@@ -66,7 +68,7 @@ public static partial class SingleSignOn
         }
     }
 
-    private static Task OnTokenValidatedAsync(TokenValidatedContext context)
+    private static async Task OnTokenValidatedAsync(TokenValidatedContext context)
     {
         var settings = context.HttpContext.RequestServices.GetRequiredService<IOptions<OidcOptions>>().Value;
         var roles = new OidcRoleMap(settings);
@@ -79,7 +81,8 @@ public static partial class SingleSignOn
             // Handled here, the sign-in stops before any cookie is written.
             context.HandleResponse();
             context.Response.Redirect(NoAccessPath);
-            return Task.CompletedTask;
+            await AuditAsync(context.HttpContext, name, AuditActions.SignInFailed, new { Provider = settings.DisplayName, Reason = "no_role" });
+            return;
         }
 
         context.Principal = new ClaimsPrincipal(new ClaimsIdentity(
@@ -87,7 +90,17 @@ public static partial class SingleSignOn
             IdentityConstants.ApplicationScheme, ClaimTypes.Name, ClaimTypes.Role));
         var idToken = context.TokenEndpointResponse?.IdToken ?? context.ProtocolMessage.IdToken;
         context.Properties!.StoreTokens([new AuthenticationToken { Name = OpenIdConnectParameterNames.IdToken, Value = idToken }]);
-        return Task.CompletedTask;
+        await AuditAsync(context.HttpContext, name, AuditActions.SignIn, new { Provider = settings.DisplayName, Role = role });
+    }
+
+    // The provider holds no row here to share a transaction with: the audit row is the only write of the sign-in.
+    private static async Task AuditAsync(HttpContext context, string person, string action, object details)
+    {
+        var services = context.RequestServices;
+        var database = services.GetRequiredService<HistoryDbContext>();
+        var actor = new AuditActor(person, context.Connection.RemoteIpAddress?.ToString());
+        database.AuditLog.Add(actor.Entry(services.GetRequiredService<TimeProvider>().GetUtcNow(), action, person, details));
+        await database.SaveChangesAsync(context.RequestAborted);
     }
 
     private static Task OnRemoteFailureAsync(RemoteFailureContext context)
