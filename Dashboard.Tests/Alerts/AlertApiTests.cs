@@ -13,7 +13,7 @@ namespace Dashboard.Tests.Alerts;
 /// </summary>
 public sealed class AlertApiTests : IAsyncLifetime
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 12, 0, 5, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(FakeClockApp.Start);
     private readonly WebhookReceiver _webhook = new(HttpStatusCode.ServiceUnavailable);
     private PostgresTestDatabase _database = null!;
     private DashboardApp _app = null!;
@@ -26,7 +26,6 @@ public sealed class AlertApiTests : IAsyncLifetime
         {
             ["Dashboard:LiveStore"] = "Redis",
             ["ConnectionStrings:Redis"] = (await TestServers.RedisAsync()).Endpoint,
-            ["Dashboard:Tracking:PollInterval"] = "01:00:00",
             ["Dashboard:Alerts:HighConcurrency"] = "2",
             // Polls rank only the busiest organization: a rule on another one reads it from the live store.
             ["Dashboard:Tracking:TopOrganizations"] = "1",
@@ -38,9 +37,8 @@ public sealed class AlertApiTests : IAsyncLifetime
             ["Dashboard:Alerts:HighResponseTimeMs"] = "400",
             ["Dashboard:Alerts:WebhookUrl"] = _webhook.Url,
         };
-        _app = new DashboardApp(settings, _time);
+        _app = await FakeClockApp.StartAsync(_time, settings);
         _client = _app.CreateClient();
-        await _app.WaitForStartupPollAsync();
     }
 
     public async Task DisposeAsync()

@@ -9,20 +9,14 @@ namespace Dashboard.Tests.Api;
 /// <summary>Peak, average and trend through the API, over polls recorded on a fake clock into SQLite.</summary>
 public sealed class HistoryApiTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 26, 12, 0, 5, TimeSpan.Zero);
-
-    private readonly FakeTimeProvider _time = new(Start);
-    private readonly DashboardApp _app;
+    private readonly FakeTimeProvider _time = new(FakeClockApp.Start);
+    private DashboardApp _app = null!;
     private HttpClient _client = null!;
-
-    // A poll interval longer than the test, so that only the polls the test makes (and the one at start) count.
-    public HistoryApiTests() => _app = new DashboardApp(
-        new Dictionary<string, string?> { ["Dashboard:Tracking:PollInterval"] = "01:00:00" }, _time);
 
     public async Task InitializeAsync()
     {
+        _app = await FakeClockApp.StartAsync(_time);
         _client = _app.CreateClient();
-        await _app.WaitForStartupPollAsync();
         // Polls 10 s apart after the empty one at start: 2 users, then 3 (u3 in tax joins), then 2 (u3 logs out).
         _time.Advance(TimeSpan.FromSeconds(10));
         await TrackAsync("u1", "s1", "accounting");
@@ -48,7 +42,7 @@ public sealed class HistoryApiTests : IAsyncLifetime
         var peak = await _app.GetDataAsync($"{DashboardApp.Api}/peak?start=1h&end=now");
 
         Assert.Equal(3, peak.GetProperty("peak_users").GetInt64());
-        Assert.Equal(Start.AddSeconds(20), peak.GetProperty("peak_at").GetDateTimeOffset());
+        Assert.Equal(FakeClockApp.Start.AddSeconds(20), peak.GetProperty("peak_at").GetDateTimeOffset());
         Assert.Equal(_time.GetUtcNow(), peak.GetProperty("end").GetDateTimeOffset());
     }
 

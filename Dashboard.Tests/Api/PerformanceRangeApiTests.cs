@@ -13,22 +13,16 @@ namespace Dashboard.Tests.Api;
 /// </summary>
 public sealed class PerformanceRangeApiTests : IAsyncLifetime
 {
-    private static readonly DateTimeOffset Start = new(2026, 11, 26, 12, 0, 5, TimeSpan.Zero);
-
-    private readonly FakeTimeProvider _time = new(Start);
-    private readonly DashboardApp _app;
+    private readonly FakeTimeProvider _time = new(FakeClockApp.Start);
+    private DashboardApp _app = null!;
     private readonly LatencyHistogram _tax = new();
     private readonly LatencyHistogram _payroll = new();
     private HttpClient _client = null!;
 
-    // A poll interval longer than the test, so that only the polls the test makes (and the one at start) count.
-    public PerformanceRangeApiTests() => _app = new DashboardApp(
-        new Dictionary<string, string?> { ["Dashboard:Tracking:PollInterval"] = "01:00:00" }, _time);
-
     public async Task InitializeAsync()
     {
+        _app = await FakeClockApp.StartAsync(_time);
         _client = _app.CreateClient();
-        await _app.WaitForStartupPollAsync();
         await TrackAsync(_tax, Enumerable.Range(1, 100).Select(i => ("tax", 5.0 + i % 10, false)));
         await _app.PollAsync();
         _time.Advance(TimeSpan.FromMinutes(1));

@@ -110,6 +110,19 @@ public sealed class ChartsBrowserTests : IAsyncLifetime
         await module.ScreenshotAsync(new() { Path = TestBrowser.ScreenshotPath("module-latency.png"), FullPage = true });
     }
 
+    [Fact]
+    public async Task Overview_ComponentStyles_AreLoadedFromTheirRazorCss()
+    {
+        await TrackAsync("user-1", "session-1", "tax", "acme");
+        var page = await OpenAsync("/", width: 1440);
+        await Expect(page.GetByTestId("current-users")).ToHaveTextAsync("1", new() { Timeout = Within(PollInterval) });
+
+        // CurrentBreakdown.razor.css on its own cells and, through ::deep, on MudTable's; ResourceGauges.razor.css.
+        await Expect(page.GetByTestId("module-p95").First).ToHaveCSSAsync("text-align", "right");
+        await Expect(page.GetByTestId("top-organizations").Locator("td.number").First).ToHaveCSSAsync("text-align", "right");
+        await Expect(page.Locator(".gauge-value").First).ToHaveCSSAsync("position", "absolute");
+    }
+
     private async Task<IPage> OpenAsync(string path, int width)
     {
         var context = await (await TestBrowser.GetAsync()).NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });

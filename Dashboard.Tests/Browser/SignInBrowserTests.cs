@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Dashboard.Tests.Infrastructure;
+using Dashboard.Web.Components.Storage;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -104,7 +105,7 @@ public sealed class SignInBrowserTests : IAsyncLifetime
     public async Task Login_DarkThemeAndPhone_AreLegible()
     {
         await _page.GotoAsync(new Uri(_app.Address, "/login").ToString());
-        await _page.EvaluateAsync("localStorage.setItem('dashboard-theme', 'dark')");
+        await _page.EvaluateAsync($"localStorage.setItem('{BrowserStorageKeys.Theme}', 'dark')");
         await _page.ReloadAsync();
         await Expect(_page.Locator("html")).ToHaveClassAsync("dark");
         await _page.ScreenshotAsync(new() { Path = TestBrowser.ScreenshotPath("login-dark.png") });

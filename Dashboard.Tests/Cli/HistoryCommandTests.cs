@@ -10,22 +10,17 @@ namespace Dashboard.Tests.Cli;
 public sealed class HistoryCommandTests : IAsyncLifetime
 {
     private const string Api = "/api/concurrent-users";
-    private static readonly DateTimeOffset Start = new(2026, 11, 26, 12, 0, 5, TimeSpan.Zero);
 
-    private readonly FakeTimeProvider _time = new(Start);
-    private readonly DashboardApp _app;
+    private readonly FakeTimeProvider _time = new(FakeClockApp.Start);
+    private DashboardApp _app = null!;
     private RecordingHandler _requests = null!;
     private CliHarness _cli = null!;
 
-    // A poll interval longer than the test, so that only the polls the test makes (and the one at start) count.
-    public HistoryCommandTests() => _app = new DashboardApp(
-        new Dictionary<string, string?> { ["Dashboard:Tracking:PollInterval"] = "01:00:00" }, _time);
-
     public async Task InitializeAsync()
     {
+        _app = await FakeClockApp.StartAsync(_time);
         _requests = new RecordingHandler(_app.Server.CreateHandler());
         _cli = new CliHarness(_requests, "http://localhost");
-        await _app.WaitForStartupPollAsync();
         _time.Advance(TimeSpan.FromSeconds(10));
         await TrackAsync("u1", "s1", "accounting");
         await TrackAsync("u2", "s2", "accounting");
@@ -99,7 +94,7 @@ public sealed class HistoryCommandTests : IAsyncLifetime
         var data = (await _cli.RunAsync("peak", "--start", "1h", "--json")).Json();
 
         Assert.Equal(3, data.GetProperty("peak_users").GetInt64());
-        Assert.Equal(Start.AddSeconds(20), data.GetProperty("peak_at").GetDateTimeOffset());
+        Assert.Equal(FakeClockApp.Start.AddSeconds(20), data.GetProperty("peak_at").GetDateTimeOffset());
     }
 
     [Fact]

@@ -11,22 +11,17 @@ namespace Dashboard.Tests.Cli;
 public sealed class PerformanceCommandTests : IAsyncLifetime
 {
     private const string Api = "/api/concurrent-users";
-    private static readonly DateTimeOffset Start = new(2026, 11, 26, 12, 0, 5, TimeSpan.Zero);
 
-    private readonly FakeTimeProvider _time = new(Start);
-    private readonly DashboardApp _app;
+    private readonly FakeTimeProvider _time = new(FakeClockApp.Start);
+    private DashboardApp _app = null!;
     private RecordingHandler _requests = null!;
     private CliHarness _cli = null!;
 
-    // A poll interval longer than the test, so that only the polls the test makes (and the one at start) count.
-    public PerformanceCommandTests() => _app = new DashboardApp(
-        new Dictionary<string, string?> { ["Dashboard:Tracking:PollInterval"] = "01:00:00" }, _time);
-
     public async Task InitializeAsync()
     {
+        _app = await FakeClockApp.StartAsync(_time);
         _requests = new RecordingHandler(_app.Server.CreateHandler());
         _cli = new CliHarness(_requests, "http://localhost");
-        await _app.WaitForStartupPollAsync();
         await TrackAsync(("tax", 100, false), ("tax", 100, false), ("tax", 200, false), ("tax", 400, true));
         await _app.PollAsync();
         _time.Advance(TimeSpan.FromMinutes(1));

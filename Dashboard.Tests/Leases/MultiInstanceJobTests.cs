@@ -20,7 +20,7 @@ public sealed class MultiInstanceJobTests : IAsyncLifetime
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(2);
 
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 12, 0, 5, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(FakeClockApp.Start);
     private readonly WebhookReceiver _webhook = new();
     private readonly string _keyPrefix = $"cluster-{Guid.NewGuid():N}";
     private PostgresTestDatabase _database = null!;

@@ -96,7 +96,7 @@ public abstract class LiveStoreContract
     [Fact]
     public async Task Snapshot_ThousandsOfOrganizationsChangeInOnePoll_RanksEveryOne()
     {
-        // Two shards: each home gets more reports in this poll than one call carries (RedisLiveStore.ReportsPerCall).
+        // Two shards: each home gets more reports in this poll than one call carries (OrganizationRanking.ReportsPerCall).
         Options.Shards = 2;
         Options.TopOrganizations = 3;
         var store = await NewStoreAsync();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Core.History;
 using Dashboard.Web.Api;
 using Microsoft.AspNetCore.WebUtilities;
@@ -41,6 +42,33 @@ public static class DashboardUrls
     public static string Alerts(string? status = null, string? severity = null) =>
         QueryHelpers.AddQueryString("/alerts", Present(("status", status), ("severity", severity)));
 
+    public static string People() => "/admin/users";
+
+    public static string ApiKeys() => "/admin/api-keys";
+
+    /// <summary>The audit trail filtered as given, from row <paramref name="offset"/> (blank filters are left out).</summary>
+    public static string Audit(string? actor = null, string? action = null, string? start = null, string? end = null, int offset = 0) =>
+        QueryHelpers.AddQueryString("/admin/audit", AuditFilter(actor, action, start, end, offset));
+
+    public static string AuditCsv(string? actor, string? action, string? start, string? end)
+    {
+        var query = AuditFilter(actor, action, start, end, offset: 0);
+        query["format"] = "csv";
+        return QueryHelpers.AddQueryString($"{ConcurrentUsersApi.Prefix}/audit", query);
+    }
+
+    /// <summary>The API's reference (Swagger UI).</summary>
+    public static string ApiDocs() => "/api-docs";
+
+    /// <summary>The sign-in page, which sends the person back to <paramref name="returnUrl"/> (a local path) once signed in.</summary>
+    public static string SignIn(string? returnUrl = null) =>
+        QueryHelpers.AddQueryString("/login", Present(("returnUrl", returnUrl)));
+
+    private static Dictionary<string, string?> AuditFilter(string? actor, string? action, string? start, string? end, int offset) =>
+        Present(
+            ("actor", actor?.Trim()), ("action", action), ("start", start?.Trim()), ("end", end?.Trim()),
+            ("offset", offset > 0 ? offset.ToString(CultureInfo.InvariantCulture) : null));
+
     private static Dictionary<string, string?> Present(params (string Key, string? Value)[] parameters) =>
-        parameters.Where(parameter => !string.IsNullOrEmpty(parameter.Value)).ToDictionary(parameter => parameter.Key, parameter => parameter.Value);
+        parameters.Where(parameter => !string.IsNullOrWhiteSpace(parameter.Value)).ToDictionary(parameter => parameter.Key, parameter => parameter.Value);
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Tracker;
 
@@ -20,14 +21,17 @@ public static class TrackerScript
         return endpoints;
     }
 
-    private static IResult Serve(HttpContext context)
+    private static Results<StatusCodeHttpResult, FileContentHttpResult> Serve(HttpContext context)
     {
         var headers = context.Response.Headers;
         headers.ETag = ETag;
         headers.CacheControl = $"public, max-age={(int)MaxAge.TotalSeconds}";
-        return context.Request.Headers.IfNoneMatch.ToString().Split(',').Any(tag => tag.Trim() == ETag)
-            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
-            : TypedResults.Bytes(Content, "text/javascript; charset=utf-8");
+        if (context.Request.Headers.IfNoneMatch.ToString().Split(',').Any(tag => tag.Trim() == ETag))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return TypedResults.Bytes(Content, "text/javascript; charset=utf-8");
     }
 
     private static byte[] Read()

@@ -11,37 +11,32 @@ namespace Dashboard.Core.Tracking.Redis;
 /// of a shard shares one hash tag, so each script runs in one slot, and a count is the sum over shards.
 /// The key layout is described in Scripts/shared.lua.
 /// </summary>
-public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<TrackingOptions> options, TimeProvider time)
-    : ILiveStore, IDisposable
+public sealed class RedisLiveStore : ILiveStore, IDisposable
 {
     // One cleanup call removes at most this many members: removing 100k at once blocks Redis for ~37 ms.
     internal const int CleanupChunk = 1000;
 
-    // A home applies a report in ~15 µs under load. When many organizations' counts changed in one poll (a wave of
-    // logins, users who stopped together, the full reports after a data loss), one call per home, all sent at once,
-    // held every heartbeat behind them: 16 calls of ~400 reports took ~100 ms of Redis.
-    internal const int ReportsPerCall = 250;
-
-    private readonly TrackingOptions _options = options.Value;
-
-    // Per shard, the highest version of organization reports this instance has seen every home apply; shards forget
-    // reports up to it. Another instance's polls apply reports too: a report applied twice changes nothing.
-    private long[] _appliedVersions = new long[options.Value.Shards];
-
-    // The organizations' ranking as this instance last read it: each home shard's share, and their merge.
-    private Ranking _ranking = Ranking.Unread(options.Value.Shards);
-
-    // Each shard's epoch as this instance last read it (TAG:c 'epoch'): one that changed lost its data. None read yet.
-    private string[] _epochs = new string[options.Value.Shards];
+    private readonly TrackingOptions _options;
+    private readonly TimeProvider _time;
+    private readonly RedisShards _shards;
+    private readonly OrganizationRanking _ranking;
 
     // Held by a read's further calls while many users stop counting (see ReadAsync).
     private readonly SemaphoreSlim _expiring = new(1, 1);
+
+    public RedisLiveStore(IConnectionMultiplexer redis, IOptions<TrackingOptions> options, TimeProvider time)
+    {
+        _options = options.Value;
+        _time = time;
+        _shards = new RedisShards(redis, _options);
+        _ranking = new OrganizationRanking(_shards, _options);
+    }
 
     public void Dispose() => _expiring.Dispose();
 
     public async Task<IReadOnlyList<int>> RecordAsync(IReadOnlyList<ActivityEvent> activities, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var ttl = (long)_options.SessionTtl.TotalMilliseconds;
         var taken = await ClaimSessionsAsync(activities, now, ttl).ConfigureAwait(false);
         if (taken.Count > 0)
@@ -50,7 +45,7 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         }
 
         var calls = activities
-            .GroupBy(activity => ShardHash.ShardOf(activity.UserId, _options.Shards))
+            .GroupBy(activity => _shards.Of(activity.UserId))
             .Select(shard => EvaluateAsync(RedisScripts.Record, shard.Key, RecordArguments(now, ttl, shard)));
         await Task.WhenAll(calls).ConfigureAwait(false);
         return [];
@@ -64,7 +59,7 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
     {
         var homes = activities
             .Select((activity, place) => (Activity: activity, Place: place))
-            .GroupBy(item => ShardHash.ShardOf(item.Activity.SessionId, _options.Shards))
+            .GroupBy(item => _shards.Of(item.Activity.SessionId))
             .ToList();
         async Task<IReadOnlyList<int>> ClaimAsync(bool claim)
         {
@@ -93,132 +88,19 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
     }
 
     /// <summary>
-    /// Each shard counts up to the window's start and reports the organizations whose counts changed since their
-    /// homes last heard; then the home shards with reports to apply, or a ranking newer than this instance holds,
-    /// return their share of the ranking. Both rounds cost what changed since the last poll, not how many users are
-    /// active, and a poll in which no organization's count changed has only the first. After a shard lost its data
-    /// (its epoch changed), every home hears of it; a home that lost its own gets every shard's full reports
-    /// (organizations.lua).
+    /// Each shard counts up to the window's start and gives its counts and the organizations whose counts changed;
+    /// the organizations' homes then rank them (<see cref="OrganizationRanking"/>).
     /// </summary>
     public async Task<LiveSnapshot> ReadSnapshotAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var since = WindowStart(now);
-        var applied = _appliedVersions;
-        var shards = await Task.WhenAll(AllShards(shard => ReadAsync(RedisScripts.Snapshot, shard, [since, applied[shard]])))
+        var replies = await _shards.OnEachAsync(shard => ReadAsync(RedisScripts.Snapshot, shard, [since, _ranking.AppliedVersion(shard)]))
             .ConfigureAwait(false);
-
-        long users = 0, sessions = 0;
-        var modules = new Dictionary<string, long>(StringComparer.Ordinal);
-        var reports = Enumerable.Range(0, _options.Shards).Select(_ => new List<RedisValue>()).ToArray();
-        var reported = (long[])applied.Clone();
-        var ranking = _ranking;
-        var epochs = new string[_options.Shards];
-        var stale = new bool[_options.Shards];
-        for (var shard = 0; shard < shards.Length; shard++)
-        {
-            var parts = (RedisResult[])shards[shard]!;
-            users += (long)parts[0];
-            sessions += (long)parts[1];
-            AddCounts(modules, parts[2]);
-            var changed = (RedisResult[])parts[3]!;
-            for (var i = 0; i < changed.Length; i += 3)
-            {
-                var organization = (string)changed[i]!;
-                var version = (long)changed[i + 1];
-                stale[AddReport(reports, organization, shard, version, (long)changed[i + 2])] = true;
-                reported[shard] = Math.Max(reported[shard], version);
-            }
-
-            stale[shard] |= (long)parts[4] != ranking.Homes[shard].Version;
-            epochs[shard] = (string)parts[5]!;
-        }
-
-        // A shard that lost its data may have held users of any home's organizations.
-        var lost = !epochs.SequenceEqual(_epochs);
-        var homes = Enumerable.Range(0, _options.Shards).Where(home => lost || stale[home]).ToList();
-        if (homes.Count > 0)
-        {
-            var shares = (HomeRanking[])ranking.Homes.Clone();
-            var needFull = await ApplyReportsAsync(homes, reports, epochs, full: false, shares).ConfigureAwait(false);
-            if (needFull.Count > 0)
-            {
-                await ApplyReportsAsync(needFull, await FullReportsAsync().ConfigureAwait(false), epochs, full: true, shares).ConfigureAwait(false);
-            }
-
-            ranking = Ranking.Of(shares, _options.TopOrganizations);
-        }
-
-        // Only now that every home has applied them may the shards forget these reports.
-        _appliedVersions = reported;
-        _ranking = ranking;
-        _epochs = epochs;
-        return new LiveSnapshot(now, users, sessions, Ranked(modules), ranking.Top, ranking.Active);
-    }
-
-    // Applies each home's reports and reads its share of the ranking into `shares`; returns the homes that asked for
-    // every shard's full reports. The calls go in waves that carry at most ReportsPerCall reports together, one wave at
-    // a time, so that a heartbeat waits behind one wave at most (see ReportsPerCall).
-    private async Task<List<int>> ApplyReportsAsync(List<int> homes, List<RedisValue>[] reports, string[] epochs, bool full, HomeRanking[] shares)
-    {
-        RedisValue[] header = [_options.TopOrganizations, full ? 1 : 0, _options.Shards, .. epochs.Select(epoch => (RedisValue)epoch)];
-        // A home without reports is called too: it returns its ranking.
-        var calls = homes
-            .SelectMany(home => reports[home].Chunk(ReportsPerCall * 4).DefaultIfEmpty([]).Select(chunk => (Home: home, Reports: chunk)))
-            .ToList();
-        var needFull = new List<int>();
-        for (var start = 0; start < calls.Count;)
-        {
-            var end = start + 1;
-            var carried = calls[start].Reports.Length;
-            while (end < calls.Count && carried + calls[end].Reports.Length <= ReportsPerCall * 4)
-            {
-                carried += calls[end++].Reports.Length;
-            }
-
-            var wave = calls[start..end];
-            var read = await Task.WhenAll(wave.Select(call => EvaluateAsync(RedisScripts.Organizations, call.Home, [.. header, .. call.Reports])))
-                .ConfigureAwait(false);
-            for (var i = 0; i < wave.Count; i++)
-            {
-                var parts = (RedisResult[])read[i]!;
-                shares[wave[i].Home] = HomeRanking.Parse(parts);
-                if ((long)parts[3] == 1 && !needFull.Contains(wave[i].Home))
-                {
-                    needFull.Add(wave[i].Home);
-                }
-            }
-
-            start = end;
-        }
-
-        return needFull;
-    }
-
-    // Every shard's users per organization, as reports to the organizations' homes (report_all.lua).
-    private async Task<List<RedisValue>[]> FullReportsAsync()
-    {
-        var reports = Enumerable.Range(0, _options.Shards).Select(_ => new List<RedisValue>()).ToArray();
-        var shards = await Task.WhenAll(AllShards(shard => EvaluateAsync(RedisScripts.ReportAll, shard, []))).ConfigureAwait(false);
-        for (var shard = 0; shard < shards.Length; shard++)
-        {
-            var parts = (RedisResult[])shards[shard]!;
-            var counts = (RedisResult[])parts[1]!;
-            for (var i = 0; i < counts.Length; i += 2)
-            {
-                AddReport(reports, (string)counts[i]!, shard, (long)parts[0], (long)counts[i + 1]);
-            }
-        }
-
-        return reports;
-    }
-
-    // Adds a report for the organization's home shard; returns that home.
-    private int AddReport(List<RedisValue>[] reports, string organization, int shard, long version, long users)
-    {
-        var home = ShardHash.ShardOf(organization, _options.Shards);
-        reports[home].AddRange([organization, shard, version, users]);
-        return home;
+        var shards = replies.Select(ShardSnapshot.Parse).ToList();
+        var ranking = await _ranking.UpdateAsync(shards).ConfigureAwait(false);
+        var modules = Sum(shards.SelectMany(shard => shard.Modules));
+        return new LiveSnapshot(now, shards.Sum(shard => shard.Users), shards.Sum(shard => shard.Sessions), modules, ranking.Top, ranking.Active);
     }
 
     public async Task<ModuleUsage> ReadModuleAsync(string moduleId, CancellationToken cancellationToken)
@@ -235,14 +117,14 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
 
     public async Task<SessionPage> ListSessionsAsync(SessionQuery query, CancellationToken cancellationToken)
     {
-        var since = WindowStart(time.GetUtcNow());
+        var since = WindowStart(_time.GetUtcNow());
         RedisValue[] arguments =
             [since, query.Offset + query.PageSize, query.UserId ?? "", query.ModuleId ?? "", query.OrganizationId ?? ""];
         // A user lives in one shard; otherwise every shard may hold matches.
         var shards = query.UserId is null
-            ? AllShards(shard => ReadAsync(RedisScripts.Sessions, shard, arguments))
-            : [ReadAsync(RedisScripts.Sessions, ShardHash.ShardOf(query.UserId, _options.Shards), arguments)];
-        var results = await Task.WhenAll(shards).ConfigureAwait(false);
+            ? _shards.OnEachAsync(shard => ReadAsync(RedisScripts.Sessions, shard, arguments))
+            : Task.WhenAll(ReadAsync(RedisScripts.Sessions, _shards.Of(query.UserId), arguments));
+        var results = await shards.ConfigureAwait(false);
 
         long total = 0;
         var sessions = new List<ActiveSession>();
@@ -262,8 +144,8 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
 
     public async Task<long> CleanupAsync(CancellationToken cancellationToken)
     {
-        var before = time.GetUtcNow().Subtract(_options.SessionTtl).ToUnixTimeMilliseconds();
-        var since = WindowStart(time.GetUtcNow());
+        var before = _time.GetUtcNow().Subtract(_options.SessionTtl).ToUnixTimeMilliseconds();
+        var since = WindowStart(_time.GetUtcNow());
         long expiredSessions = 0;
         for (var shard = 0; shard < _options.Shards; shard++)
         {
@@ -271,7 +153,7 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
             expiredSessions += await RepeatUntilDoneAsync(() =>
                 EvaluateAsync(RedisScripts.ExpireSessions, shard, [before, CleanupChunk, since])).ConfigureAwait(false);
             // The histograms expire by themselves; their index keeps modules as long as the histograms live.
-            var histogramsBefore = time.GetUtcNow().Subtract(LatencyHistogram.KeptLive).ToUnixTimeMilliseconds();
+            var histogramsBefore = _time.GetUtcNow().Subtract(LatencyHistogram.KeptLive).ToUnixTimeMilliseconds();
             await RepeatUntilDoneAsync(() => EvaluateAsync(RedisScripts.Trim, shard, [histogramsBefore, CleanupChunk, ":hm"]))
                 .ConfigureAwait(false);
             await RepeatUntilDoneAsync(() => EvaluateAsync(RedisScripts.Trim, shard, [before, CleanupChunk, ":sc", ":so"]))
@@ -290,17 +172,17 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
 
         RedisValue[] arguments =
         [
-            time.GetUtcNow().ToUnixTimeMilliseconds(), moduleId, requests.Errors,
+            _time.GetUtcNow().ToUnixTimeMilliseconds(), moduleId, requests.Errors,
             .. requests.Buckets.SelectMany(bucket => new RedisValue[] { bucket.Key, bucket.Value }),
         ];
-        await EvaluateAsync(RedisScripts.AddLatencies, ShardHash.ShardOf(moduleId, _options.Shards), arguments).ConfigureAwait(false);
+        await EvaluateAsync(RedisScripts.AddLatencies, _shards.Of(moduleId), arguments).ConfigureAwait(false);
     }
 
     public async Task<PerformanceSnapshot> ReadPerformanceAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var from = since.ToUnixTimeMilliseconds() / 60_000;
         var to = until.ToUnixTimeMilliseconds() / 60_000;
-        var shards = await Task.WhenAll(AllShards(shard => EvaluateAsync(RedisScripts.Performance, shard, [from, to])))
+        var shards = await _shards.OnEachAsync(shard => EvaluateAsync(RedisScripts.Performance, shard, [from, to]))
             .ConfigureAwait(false);
 
         var modules = new Dictionary<string, LatencyHistogram>(StringComparer.Ordinal);
@@ -338,20 +220,13 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
 
     private async Task<(long Users, IReadOnlyList<DimensionCount> Breakdown)> ReadUsageAsync(string kind, string id)
     {
-        var since = WindowStart(time.GetUtcNow());
-        var shards = await Task.WhenAll(AllShards(shard => ReadAsync(RedisScripts.Usage, shard, [since, kind, id])))
+        var since = WindowStart(_time.GetUtcNow());
+        var shards = await _shards.OnEachAsync(shard => ReadAsync(RedisScripts.Usage, shard, [since, kind, id]))
             .ConfigureAwait(false);
 
-        long users = 0;
-        var breakdown = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var shard in shards)
-        {
-            var parts = (RedisResult[])shard!;
-            users += (long)parts[0];
-            AddCounts(breakdown, parts[1]);
-        }
-
-        return (users, Ranked(breakdown));
+        // { users, { id, users, ... } } from usage.lua
+        var parts = shards.Select(shard => (RedisResult[])shard!).ToList();
+        return (parts.Sum(part => (long)part[0]), Sum(parts.SelectMany(part => RedisReplies.Counts(part[1]))));
     }
 
     // now, ttl, the distinct user agents, then one argument per activity (record.lua). A shard's share of a batch
@@ -398,18 +273,10 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
             LastActivityAt: DateTimeOffset.FromUnixTimeMilliseconds(lastSeen));
     }
 
-    private static void AddCounts(Dictionary<string, long> totals, RedisResult flat)
-    {
-        var items = (RedisResult[])flat!;
-        for (var i = 0; i < items.Length; i += 2)
-        {
-            var id = (string)items[i]!;
-            totals[id] = totals.GetValueOrDefault(id) + (long)items[i + 1];
-        }
-    }
-
-    private static IReadOnlyList<DimensionCount> Ranked(Dictionary<string, long> totals) =>
-        DimensionCount.Rank(totals.Select(entry => new DimensionCount(entry.Key, entry.Value)));
+    // The shards' counts of each id added up, ranked.
+    private static IReadOnlyList<DimensionCount> Sum(IEnumerable<DimensionCount> counts) =>
+        DimensionCount.Rank(counts.GroupBy(count => count.Id, StringComparer.Ordinal)
+            .Select(id => new DimensionCount(id.Key, id.Sum(count => count.Users))));
 
     private static async Task<long> RepeatUntilDoneAsync(Func<Task<RedisResult>> chunk)
     {
@@ -426,13 +293,8 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
 
     private long WindowStart(DateTimeOffset now) => now.Subtract(_options.ActivityWindow).ToUnixTimeMilliseconds();
 
-    private string Tag(int shard) => $"{{{_options.KeyPrefix}:{shard}}}";
-
-    private IEnumerable<Task<RedisResult>> AllShards(Func<int, Task<RedisResult>> call) =>
-        Enumerable.Range(0, _options.Shards).Select(call);
-
     private Task<RedisResult> EvaluateAsync(RedisScript script, int shard, RedisValue[] arguments) =>
-        RedisCalls.RunAsync(() => script.EvaluateAsync(redis.GetDatabase(), [Tag(shard)], arguments));
+        _shards.EvaluateAsync(script, shard, arguments);
 
     // A script that reads counts first counts up to the window start, visiting a bounded number of users per call,
     // and answers 0 until it has (expire in shared.lua). The calls that follow go one at a time over all shards, so a
@@ -454,30 +316,5 @@ public sealed class RedisLiveStore(IConnectionMultiplexer redis, IOptions<Tracki
         }
 
         return result;
-    }
-
-    /// <summary>The organizations' ranking: each home shard's share, merged into the top ones and how many are active.</summary>
-    private sealed record Ranking(HomeRanking[] Homes, IReadOnlyList<DimensionCount> Top, long Active)
-    {
-        public static Ranking Unread(int shards) => new([.. Enumerable.Repeat(HomeRanking.Unread, shards)], [], 0);
-
-        // Merged only when a home's share changed: a poll in which none did costs nothing here either.
-        public static Ranking Of(HomeRanking[] homes, int top) =>
-            new(homes, [.. DimensionCount.Rank(homes.SelectMany(home => home.Top)).Take(top)], homes.Sum(home => home.Active));
-    }
-
-    /// <summary>A home shard's share of the ranking at one version: how many organizations it holds, and its top ones.</summary>
-    private sealed record HomeRanking(long Version, long Active, IReadOnlyList<DimensionCount> Top)
-    {
-        // Versions start at 0 in Redis, so nothing read yet never passes for current.
-        public static readonly HomeRanking Unread = new(-1, 0, []);
-
-        // { version, active, { organization, -users, ... } } from organizations.lua
-        public static HomeRanking Parse(RedisResult[] parts)
-        {
-            var top = (RedisResult[])parts[2]!;
-            return new HomeRanking((long)parts[0], (long)parts[1],
-                [.. top.Chunk(2).Select(pair => new DimensionCount((string)pair[0]!, -(long)pair[1]))]);
-        }
     }
 }

@@ -2,7 +2,7 @@
 -- Returns { module, { field, count, ... }, ... } where a field is a bucket index, or 'e' for errors.
 local from, to = tonumber(ARGV[1]), tonumber(ARGV[2])
 local out = {}
-for _, module in ipairs(redis.call('ZRANGEBYSCORE', tag .. ':hm', from * 60000, '+inf')) do
+for _, module in ipairs(redis.call('ZRANGEBYSCORE', HISTOGRAM_MODULES, from * 60000, '+inf')) do
   for minute = from, to do
     local counts = redis.call('HGETALL', histogram(module, minute))
     if #counts > 0 then

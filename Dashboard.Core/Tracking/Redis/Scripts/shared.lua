@@ -44,6 +44,7 @@ local RECORDS, USERS, MULTI, COUNTS = tag .. ':r', tag .. ':u', tag .. ':x', tag
 local MODULE_USERS, MODULE_SESSIONS, ORGANIZATION_USERS = tag .. ':cm', tag .. ':cs', tag .. ':co'
 local AGENTS, AGENT_USES, DIRTY = tag .. ':a', tag .. ':ac', tag .. ':od'
 local SESSION_OWNERS, SESSION_CLAIMS = tag .. ':so', tag .. ':sc'
+local HISTOGRAM_MODULES = tag .. ':hm'
 
 local function module_organizations(module) return tag .. ':mo:' .. module end
 local function organization_index(organization) return tag .. ':oi:' .. organization end
@@ -54,7 +55,7 @@ local function histogram_at(module, now) return histogram(module, math.floor(ton
 -- After a write to a histogram (EXPIRE needs the key to exist): keeps it its lifetime and indexes its module.
 local function keep_histogram(key, module, now)
   redis.call('EXPIRE', key, HISTOGRAM_TTL_SECONDS)
-  redis.call('ZADD', tag .. ':hm', 'GT', now, module)
+  redis.call('ZADD', HISTOGRAM_MODULES, 'GT', now, module)
 end
 
 -- { id, module, organization, started, last, ip, agent } per session; times stay strings until compared.

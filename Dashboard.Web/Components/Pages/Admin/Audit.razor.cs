@@ -3,7 +3,6 @@ using Dashboard.Core.Tracking;
 using Dashboard.Data.Audit;
 using Dashboard.Ranges;
 using Dashboard.Web.Api;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Dashboard.Web.Components.Pages.Admin;
 
@@ -51,7 +50,7 @@ public sealed partial class Audit
         ? "0 rows"
         : $"{(Offset + 1).ToString("N0", CultureInfo.InvariantCulture)}–{Math.Min(Offset + PageSize, _total).ToString("N0", CultureInfo.InvariantCulture)} of {_total.ToString("N0", CultureInfo.InvariantCulture)}";
 
-    private string CsvUrl => Url(ConcurrentUsersApi.Prefix + "/audit", Actor, Action, Start, End, offset: null, format: "csv");
+    private string CsvUrl => DashboardUrls.AuditCsv(Actor, Action, Start, End);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -87,24 +86,10 @@ public sealed partial class Audit
         }
     }
 
-    private void Apply() => Navigation.NavigateTo(Url("/admin/audit", _actor, _action, _start, _end, offset: null, format: null));
+    private void Apply() => Navigation.NavigateTo(DashboardUrls.Audit(_actor, _action, _start, _end));
 
     private void Page(int direction) =>
-        Navigation.NavigateTo(Url("/admin/audit", Actor, Action, Start, End, Math.Max(Offset + (direction * PageSize), 0), format: null));
-
-    private static string Url(string path, string? actor, string? action, string? start, string? end, int? offset, string? format)
-    {
-        var query = new Dictionary<string, string?>
-        {
-            ["actor"] = string.IsNullOrWhiteSpace(actor) ? null : actor.Trim(),
-            ["action"] = action,
-            ["start"] = string.IsNullOrWhiteSpace(start) ? null : start.Trim(),
-            ["end"] = string.IsNullOrWhiteSpace(end) ? null : end.Trim(),
-            ["offset"] = offset is > 0 ? offset.Value.ToString(CultureInfo.InvariantCulture) : null,
-            ["format"] = format,
-        };
-        return QueryHelpers.AddQueryString(path, query.Where(pair => pair.Value is not null));
-    }
+        Navigation.NavigateTo(DashboardUrls.Audit(Actor, Action, Start, End, Math.Max(Offset + (direction * PageSize), 0)));
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }
