@@ -2,18 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Dashboard.Core.Configuration;
-using Dashboard.Data;
-using Dashboard.Data.Configuration;
-using Dashboard.Data.Entities;
 using Dashboard.Tests.Alerts;
 using Dashboard.Tests.Auth;
 using Dashboard.Tests.Browser;
-using Dashboard.Tests.Data;
 using Dashboard.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -27,29 +19,19 @@ namespace Dashboard.Tests.Deploy;
 /// </summary>
 public sealed class LoadBalancerTests : IAsyncLifetime
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-
-    // The servers' names in deploy/haproxy.cfg, which are also their sticky cookie's values.
-    private static readonly string[] Instances = ["app1", "app2", "app3"];
+    private static readonly TimeSpan PollInterval = BalancedApps.PollInterval;
 
     private readonly WebhookReceiver _webhook = new();
-    private readonly List<RunningApp> _apps = [];
     private readonly Stopwatch _running = new();
-    private PostgresTestDatabase _database = null!;
+    private BalancedApps _cluster = null!;
+    private IReadOnlyList<RunningApp> _apps = [];
     private Haproxy _balancer = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await PostgresTestDatabase.CreateAsync();
-        var settings = new Dictionary<string, string>
+        _running.Start();
+        _cluster = await BalancedApps.StartAsync(new Dictionary<string, string>
         {
-            ["Dashboard:HistoryStore"] = "Postgres",
-            ["ConnectionStrings:Postgres"] = _database.ConnectionString,
-            ["Dashboard:LiveStore"] = "Redis",
-            ["ConnectionStrings:Redis"] = (await TestServers.RedisAsync()).Endpoint,
-            ["Dashboard:Tracking:KeyPrefix"] = $"lb-{Guid.NewGuid():N}",
-            ["Dashboard:Tracking:PollInterval"] = "00:00:01",
-            ["Dashboard:Leases:Duration"] = "00:00:03",
             ["Dashboard:Alerts:HighConcurrency"] = "5",
             ["Dashboard:Alerts:ForPolls"] = "1",
             ["Dashboard:Alerts:HighCpuPercent"] = "100",
@@ -57,28 +39,19 @@ public sealed class LoadBalancerTests : IAsyncLifetime
             ["Dashboard:Alerts:HighDbConnectionsPercent"] = "100",
             ["Dashboard:Alerts:HighResponseTimeMs"] = "100000",
             ["Dashboard:Alerts:WebhookUrl"] = _webhook.Url,
-        };
-        _running.Start();
-        // One after the other: the first migrates the database, and three starting at once on two busy cores can
-        // each miss RunningApp's minute.
-        for (var instance = 0; instance < 3; instance++)
-        {
-            _apps.Add(await RunningApp.StartAsync(settings));
-        }
-        _balancer = await Haproxy.StartAsync([.. _apps.Select(app => app.Address)]);
-        await Eventually.HoldsAsync(async () => (await InstancesAnsweringAsync()).Count == 3, "HAProxy sends requests to all three instances");
+        });
+        _apps = _cluster.Apps;
+        _balancer = _cluster.Balancer;
     }
 
     public async Task DisposeAsync()
     {
-        _balancer?.Dispose();
-        foreach (var app in _apps)
+        if (_cluster is not null)
         {
-            await app.DisposeAsync();
+            await _cluster.DisposeAsync();
         }
 
         _webhook.Dispose();
-        await _database.DisposeAsync();
     }
 
     [Fact]
@@ -92,7 +65,7 @@ public sealed class LoadBalancerTests : IAsyncLifetime
             var signIn = await SignInForm.SignInAsync(browser, TestApiKeys.AdminUser, TestApiKeys.AdminPassword);
             Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
             Assert.Equal("app2", Assert.Single(signIn.Headers.GetValues("X-Dashboard-Instance")));
-            foreach (var instance in Instances)
+            foreach (var instance in BalancedApps.Names)
             {
                 jar.Set("dashboard.node", instance);
                 var page = await browser.GetAsync("/alerts");
@@ -111,11 +84,11 @@ public sealed class LoadBalancerTests : IAsyncLifetime
         var circuit = Assert.Single(sockets, socket => socket.Url.Contains("/_blazor", StringComparison.Ordinal));
         Assert.StartsWith($"ws://{_balancer.Address.Authority}/", circuit.Url, StringComparison.Ordinal);
         var viewerInstance = (await context.CookiesAsync()).Single(cookie => cookie.Name == "dashboard.node").Value;
-        Assert.Contains(viewerInstance, Instances);
+        Assert.Contains(viewerInstance, BalancedApps.Names);
 
         // Eight users, above the rule's 5, tracked through the balancer by a client without cookies, as platform
         // services send them: spread round-robin over the three instances; one alert, one webhook.
-        using var throughBalancer = ApiClientOf(_balancer.Address);
+        using var throughBalancer = _cluster.ApiClient();
         var served = new HashSet<string>(StringComparer.Ordinal);
         for (var user = 1; user <= 8; user++)
         {
@@ -175,7 +148,7 @@ public sealed class LoadBalancerTests : IAsyncLifetime
         Assert.Equal(2, _webhook.Attempts);
 
         // Every minute row was written by one instance at a time: no more samples than one poller takes.
-        var rows = await MinuteRowsAsync();
+        var rows = await _cluster.MinuteRowsAsync();
         Assert.NotEmpty(rows);
         Assert.Contains(rows, row => row.MaxUsers == 8);
         var pollsSinceStart = _running.Elapsed / PollInterval;
@@ -183,43 +156,10 @@ public sealed class LoadBalancerTests : IAsyncLifetime
             $"{rows.Sum(row => row.SampleCount)} samples in {rows.Count} minute rows after {pollsSinceStart:F0} polls' time");
     }
 
-    // An API client as platform services are: it keeps no cookies, so the balancer spreads its requests.
-    private static HttpClient ApiClientOf(Uri address)
-    {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address };
-        TestApiKeys.Send(client, TestApiKeys.Default);
-        return client;
-    }
-
-    private async Task<HashSet<string>> InstancesAnsweringAsync()
-    {
-        // Without cookies: a client that kept HAProxy's sticky cookie would be sent to the first instance every time.
-        using var client = ApiClientOf(_balancer.Address);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var request = 0; request < 6; request++)
-        {
-            var response = await client.GetAsync("/health/ready");
-            if (response.IsSuccessStatusCode && response.Headers.TryGetValues("X-Dashboard-Instance", out var names))
-            {
-                seen.Add(names.Single());
-            }
-        }
-
-        return seen;
-    }
-
     private static async Task<int> UnacknowledgedAsync(RunningApp app)
     {
         using var client = app.CreateClient();
         var metrics = await client.GetFromJsonAsync<JsonElement>("/api/concurrent-users/metrics");
         return metrics.GetProperty("data").GetProperty("unacknowledged_alerts").GetInt32();
-    }
-
-    private async Task<List<ConcurrentUsersHistory>> MinuteRowsAsync()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_database.Settings).Build();
-        await using var services = new ServiceCollection().AddLogging().AddLiveTracking(configuration).AddDashboardHistory(configuration).BuildServiceProvider();
-        await using var context = await services.GetRequiredService<IDbContextFactory<HistoryDbContext>>().CreateDbContextAsync();
-        return await context.ConcurrentUsersHistory.AsNoTracking().Where(row => row.Granularity == HistoryGranularity.Minute).ToListAsync();
     }
 }
