@@ -77,6 +77,11 @@ public static class TrackingServiceCollectionExtensions
         // The default exponential policy waits longer after each failed attempt: after a 20 s outage the client came
         // back seconds after Redis did. One attempt a second ends an outage within a poll of Redis's return.
         options.ReconnectRetryPolicy = new LinearRetry(1000);
+        // The client checks its commands for time-outs on each heartbeat, once a second by default: a command with
+        // a 1 s timeout then failed after up to 2 s (a heartbeat in flight when a cluster master died took 2.1 s).
+        // Four heartbeats per timeout fail it within a quarter of it; a heartbeat is a scan of the pending commands
+        // and, on an idle connection, a PING.
+        options.HeartbeatInterval = TimeSpan.FromMilliseconds(Math.Clamp(options.AsyncTimeout / 4, 100, 1000));
         return ConnectionMultiplexer.Connect(options);
     }
 

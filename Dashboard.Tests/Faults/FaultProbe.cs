@@ -10,7 +10,11 @@ namespace Dashboard.Tests.Faults;
 internal static class FaultProbe
 {
     /// <summary>Asks <paramref name="condition"/> every 100 ms and returns how long it took to hold; fails after <paramref name="limit"/>.</summary>
-    public static async Task<TimeSpan> TimeUntilAsync(Func<Task<bool>> condition, TimeSpan limit, string what)
+    public static Task<TimeSpan> TimeUntilAsync(Func<Task<bool>> condition, TimeSpan limit, string what) =>
+        TimeUntilAsync(condition, limit, () => what);
+
+    /// <param name="what">What is awaited, and what was seen meanwhile, asked for the failure's message.</param>
+    public static async Task<TimeSpan> TimeUntilAsync(Func<Task<bool>> condition, TimeSpan limit, Func<string> what)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < limit)
@@ -30,7 +34,7 @@ internal static class FaultProbe
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"Waited {limit.TotalSeconds} s for: {what}.");
+        throw new TimeoutException($"Waited {limit.TotalSeconds} s for: {what()}.");
     }
 
     /// <summary>The poll's concurrent users (GET current), or null while the poll reports its store unavailable.</summary>

@@ -7,8 +7,9 @@ namespace Dashboard.Tests.Faults;
 /// <summary>
 /// The real app as its own process on a Redis of the test's own, under load, while Redis is killed (SIGKILL, then an
 /// empty server on the same port: its scripts and data gone). Shortened from the issue's 20 s to 8 s: a longer outage
-/// only repeats the same 503s. <see cref="RunAsync"/> can stall Redis instead (SIGSTOP, then SIGCONT); that test is
-/// not here yet: in one of three runs the counts were not right again within 30 s of SIGCONT.
+/// only repeats the same 503s. Or stalled (SIGSTOP for 5 s, then SIGCONT): then a command the client gave up on came
+/// back as a cancellation, which the poller took for the app's shutdown, and the host stopped in about one run of
+/// three (RedisCalls now takes it for "store unavailable").
 /// </summary>
 [Collection(FaultTests.Name)]
 public sealed class RedisOutageFaultTests(ITestOutputHelper output)
@@ -18,12 +19,20 @@ public sealed class RedisOutageFaultTests(ITestOutputHelper output)
     // Poll every second; a Redis that answers nothing fails a command after 1 s (the connection string's timeouts).
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RedisTimeout = TimeSpan.FromSeconds(1);
+
+    // A command is failed at the client's first heartbeat after its timeout (a quarter of it, ConnectRedis), and a
+    // heartbeat's request reaches the app a little after the load sent it on a busy machine: one sent less than this
+    // before Redis was back may still be waiting when it answers, and succeed.
+    private static readonly TimeSpan InFlight = RedisTimeout + TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan Heartbeat = TimeSpan.FromMilliseconds(500);
 
     [Fact]
     public Task Redis_KilledFor8SecondsUnderLoad_503sFastAndCountsRightAgainWithoutRestart() =>
         RunAsync(stall: false, TimeSpan.FromSeconds(8));
 
+    [Fact]
+    public Task Redis_StalledFor5SecondsUnderLoad_503sFastAndCountsRightAgain() =>
+        RunAsync(stall: true, TimeSpan.FromSeconds(5));
 
     private async Task RunAsync(bool stall, TimeSpan outage)
     {
@@ -69,11 +78,14 @@ public sealed class RedisOutageFaultTests(ITestOutputHelper output)
             }
 
             var recovered = await FaultProbe.TimeUntilAsync(
-                () => FaultProbe.CountsRightAsync(client, load), TimeSpan.FromSeconds(30), "counts right again");
+                () => FaultProbe.CountsRightAsync(client, load), TimeSpan.FromSeconds(30),
+                () => $"counts right again (last seen: {load.LastSeen}; last heartbeats: " +
+                $"{string.Join(", ", load.Answers.TakeLast(5).Select(answer => $"{answer.Status} {answer.Body}"))}; " +
+                $"app exited: {app.HasExited}, its output ends: {app.Output[^Math.Min(3000, app.Output.Length)..]})");
             var end = load.Now;
 
             // Sent when Redis was already down and answered before it was back (a heartbeat in flight then succeeds).
-            var during = load.Between(faultAt + RedisTimeout, backAt - RedisTimeout);
+            var during = load.Between(faultAt + RedisTimeout, backAt - InFlight);
             var all = load.Between(faultAt, end);
             output.WriteLine($"banner after {banner.TotalSeconds:F1} s; counts right {recovered.TotalSeconds:F1} s after Redis was back; " +
                 $"{during.Count} heartbeats during the outage: {during.Count(a => a.Status == 503)} answered 503; slowest of all {all.Max(a => a.Took).TotalMilliseconds:F0} ms; test {test.Elapsed.TotalSeconds:F0} s");

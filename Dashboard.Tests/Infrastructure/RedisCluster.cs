@@ -46,8 +46,28 @@ internal sealed class RedisCluster : IDisposable
         _nodes.Remove(master);
     }
 
-    /// <summary>Waits until every node left reports the cluster whole (after a failover).</summary>
-    public Task WaitUntilWholeAsync() => WaitUntilFormedAsync();
+    /// <summary>
+    /// Waits until the failover is over: three masters again among the nodes left (the killed one's replica
+    /// promoted) and every node reporting the cluster whole. Right after a kill the nodes still say
+    /// <c>cluster_state:ok</c> until the node timeout has passed, so that alone is no sign of a failover.
+    /// </summary>
+    public async Task WaitUntilWholeAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            var roles = await Task.WhenAll(_nodes.Select(node => node.CliAsync("role")));
+            if (roles.Count(role => role.StartsWith("master", StringComparison.Ordinal)) == 3)
+            {
+                await WaitUntilFormedAsync();
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException("No replica took over the killed master within 30 s.");
+    }
 
     public void Dispose()
     {

@@ -11,6 +11,7 @@ internal sealed class RunningApp : IAsyncDisposable
 {
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string _dataFolder;
+    private readonly System.Text.StringBuilder _output = new();
     private Process? _process;
 
     private RunningApp(IReadOnlyDictionary<string, string> settings, string dataFolder, Uri address)
@@ -26,6 +27,12 @@ internal sealed class RunningApp : IAsyncDisposable
     public string DataFolder => _dataFolder;
 
     public bool HasExited => _process!.HasExited;
+
+    /// <summary>What the process has written to stdout and stderr since it was first started, for failure messages.</summary>
+    public string Output
+    {
+        get { lock (_output) { return _output.ToString(); } }
+    }
 
     /// <summary>A client of the app that sends <paramref name="key"/> (the test admin key unless told; none when null).</summary>
     public HttpClient CreateClient(string? key = TestApiKeys.Default) => TestApiKeys.Client(Address, key);
@@ -71,12 +78,12 @@ internal sealed class RunningApp : IAsyncDisposable
 
         _process?.Dispose();
         _process = Process.Start(info) ?? throw new InvalidOperationException("Could not start Dashboard.Web.");
-        var output = new System.Text.StringBuilder();
+        var output = _output;
         _process.OutputDataReceived += (_, line) => { lock (output) { output.AppendLine(line.Data); } };
         _process.ErrorDataReceived += (_, line) => { lock (output) { output.AppendLine(line.Data); } };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await WaitUntilServingAsync(() => { lock (output) { return output.ToString(); } });
+        await WaitUntilServingAsync(() => Output);
     }
 
     public async ValueTask DisposeAsync()

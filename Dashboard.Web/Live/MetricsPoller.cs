@@ -49,9 +49,10 @@ public sealed partial class MetricsPoller(
             {
                 await PollOnceAsync(stoppingToken);
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                // A bug in one poll must not stop every later poll (and with them the dashboard).
+                // A bug in one poll must not stop every later poll (and with them the dashboard), nor must a
+                // cancellation that is not the app's shutdown (a store's client giving up on a command).
                 LogPollFailed(logger, exception);
             }
         }

@@ -17,10 +17,13 @@ internal static class RedisCalls
         }
     }
 
-    // Connection loss, time-outs and a cluster that is re-forming mean "down for now", not a bug in a script.
+    // Connection loss, time-outs and a cluster that is re-forming mean "down for now", not a bug in a script. The
+    // calls take no cancellation token, so a cancelled one is a command the client gave up on: after Redis was
+    // SIGSTOPped, ScriptEvaluateAsync threw TaskCanceledException, which passed the poller's catch as if the app were
+    // shutting down and stopped the host.
     private static bool IsUnavailable(Exception exception) => exception switch
     {
-        RedisConnectionException or RedisTimeoutException or ObjectDisposedException => true,
+        RedisConnectionException or RedisTimeoutException or ObjectDisposedException or OperationCanceledException => true,
         RedisServerException server => server.Message.StartsWith("CLUSTERDOWN", StringComparison.Ordinal)
             || server.Message.StartsWith("TRYAGAIN", StringComparison.Ordinal)
             || server.Message.StartsWith("LOADING", StringComparison.Ordinal)
