@@ -80,6 +80,22 @@ public sealed class ChartsBrowserTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TimeZone_BrowserInParis_ShowsParisTimesUntilUtcIsChosenWhichIsRemembered()
+    {
+        var page = await OpenAsync("/?start=2026-12-01T06:30:00Z&end=2026-12-02T18:00:00Z", width: 1440, timeZone: "Europe/Paris");
+
+        await Expect(page.GetByTestId("range-from")).ToHaveValueAsync("2026-12-01 07:30");
+        await Expect(page.GetByTestId("utc-toggle")).ToHaveAttributeAsync("data-zone", "Europe/Paris");
+        await page.GetByTestId("utc-toggle").ClickAsync();
+        await Expect(page.GetByTestId("range-from")).ToHaveValueAsync("2026-12-01 06:30");
+
+        await page.ReloadAsync();
+        await Expect(page.Locator(".mud-layout")).ToHaveAttributeAsync("data-interactive", "true");
+        await Expect(page.GetByTestId("utc-toggle")).ToHaveAttributeAsync("data-zone", "UTC");
+        await Expect(page.GetByTestId("range-from")).ToHaveValueAsync("2026-12-01 06:30");
+    }
+
+    [Fact]
     public async Task Screenshots_OverviewLightDarkPhoneAndModuleWithItsLatency()
     {
         await TrackAsync("user-1", "session-1", "tax", "acme");
@@ -117,9 +133,13 @@ public sealed class ChartsBrowserTests : IAsyncLifetime
     // on) is a marker too, of size 0 until hovered: it never shows, so a test looking for it never sees a point.
     private const string DrawnPoint = ".apexcharts-series-markers-wrap .apexcharts-marker:not([default-marker-size='0'])";
 
-    private async Task<IPage> OpenAsync(string path, int width)
+    private async Task<IPage> OpenAsync(string path, int width, string timeZone = "UTC")
     {
-        var context = await (await TestBrowser.GetAsync()).NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
+        var context = await (await TestBrowser.GetAsync()).NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = 900 },
+            TimezoneId = timeZone,
+        });
         _contexts.Add(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(_app.Address, path).ToString());

@@ -3,6 +3,7 @@ using Dashboard.Core.Tracking;
 using Dashboard.Data.Audit;
 using Dashboard.Ranges;
 using Dashboard.Web.Api;
+using Dashboard.Web.Components.Formatting;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Dashboard.Web.Components.Pages.Admin;
@@ -49,7 +50,7 @@ public sealed partial class Audit
 
     private string Showing => _total == 0
         ? "0 rows"
-        : $"{(Offset + 1).ToString("N0", CultureInfo.InvariantCulture)}–{Math.Min(Offset + PageSize, _total).ToString("N0", CultureInfo.InvariantCulture)} of {_total.ToString("N0", CultureInfo.InvariantCulture)}";
+        : $"{DisplayFormat.Count(Offset + 1)}–{DisplayFormat.Count(Math.Min(Offset + PageSize, _total))} of {DisplayFormat.Count(_total)}";
 
     private string CsvUrl => Url(ConcurrentUsersApi.Prefix + "/audit", Actor, Action, Start, End, offset: null, format: "csv");
 
@@ -106,5 +107,9 @@ public sealed partial class Audit
         return QueryHelpers.AddQueryString(path, query.Where(pair => pair.Value is not null));
     }
 
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    /// <summary>How this viewer reads times (their zone, or UTC), cascaded by the layout.</summary>
+    [CascadingParameter]
+    public DisplayFormat Format { get; set; } = DisplayFormat.Utc;
+
+    private string Time(DateTimeOffset at) => Format.DateTime(at);
 }
