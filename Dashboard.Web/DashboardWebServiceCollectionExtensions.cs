@@ -2,6 +2,7 @@ using Dashboard.Core.Alerts;
 using Dashboard.Core.Configuration;
 using Dashboard.Data.Configuration;
 using Dashboard.Web.Alerts;
+using Dashboard.Web.Components.Formatting;
 using Dashboard.Web.Components.Storage;
 using Dashboard.Web.Demo;
 using Dashboard.Web.HostedServices;
@@ -50,6 +51,7 @@ public static class DashboardWebServiceCollectionExtensions
         services.AddSingleton<AlertManagement>();
         services.AddScoped<DashboardState>();
         services.AddScoped<ILocalStorage, LocalStorage>();
+        services.AddScoped<BrowserTimeZone>();
 
         var demo = DemoMode.Decide(configuration, environment);
         services.AddSingleton(demo);

@@ -30,6 +30,40 @@ public sealed class MainLayoutTests : DashboardComponentContext
     }
 
     [Fact]
+    public void Render_BrowserInParis_ShowsTimesInItsZone()
+    {
+        JSInterop.SetupModule("./js/time-zone.js").Setup<string?>("browserTimeZone").SetResult("Europe/Paris");
+
+        var layout = RenderInteractiveLayout(this);
+
+        layout.WaitForAssertion(() => Assert.Equal("Europe/Paris", layout.Find("[data-testid=utc-toggle]").GetAttribute("data-zone")));
+    }
+
+    [Fact]
+    public void Render_BrowserChoseUtc_ShowsUtcInAnyZone()
+    {
+        JSInterop.SetupModule("./js/time-zone.js").Setup<string?>("browserTimeZone").SetResult("Europe/Paris");
+        Storage.Values[BrowserStorageKeys.TimeZone] = "utc";
+
+        var layout = RenderInteractiveLayout(this);
+
+        Assert.Equal("UTC", layout.Find("[data-testid=utc-toggle]").GetAttribute("data-zone"));
+    }
+
+    [Fact]
+    public async Task ToggleUtc_FromTheBrowserZone_RemembersUtcInTheBrowser()
+    {
+        JSInterop.SetupModule("./js/time-zone.js").Setup<string?>("browserTimeZone").SetResult("Europe/Paris");
+        var layout = RenderInteractiveLayout(this);
+        layout.WaitForAssertion(() => Assert.Equal("Europe/Paris", layout.Find("[data-testid=utc-toggle]").GetAttribute("data-zone")));
+
+        await layout.Find("[data-testid=utc-toggle]").ClickAsync(new());
+
+        Assert.Equal("utc", Storage.Values[BrowserStorageKeys.TimeZone]);
+        Assert.Equal("UTC", layout.Find("[data-testid=utc-toggle]").GetAttribute("data-zone"));
+    }
+
+    [Fact]
     public void Render_DemoOff_HasNoBanner()
     {
         var layout = RenderInteractiveLayout(this);

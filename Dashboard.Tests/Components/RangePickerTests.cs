@@ -1,6 +1,7 @@
 using Bunit;
 using Dashboard.Tests.Infrastructure;
 using Dashboard.Web.Components;
+using Dashboard.Web.Components.Formatting;
 using Dashboard.Web.Components.Pages;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +71,24 @@ public sealed class RangePickerTests : DashboardComponentContext
 
         Assert.EndsWith("/?start=2026-11-20T08%3A15%3A00Z&end=2026-11-21T09%3A45%3A00Z", navigation.Uri, StringComparison.Ordinal);
         Assert.Equal(1, navigations);
+    }
+
+    [Fact]
+    public void CustomRange_ViewerInParis_ShowsAndTakesParisTimesWhileTheUrlKeepsUtc()
+    {
+        NavigateTo("/?start=2026-12-01T06:30:00Z&end=2026-12-02T18:00:00Z");
+        var paris = new DisplayFormat(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+        var page = Render<CascadingValue<DisplayFormat>>(parameters => parameters
+            .Add(cascade => cascade.Value, paris)
+            .AddChildContent<Home>());
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        Assert.Equal("2026-12-01 07:30", page.Find("input[data-testid=range-from]").GetAttribute("value"));
+        page.Find("input[data-testid=range-from]").Change("2026-11-20 08:15");
+        page.Find("input[data-testid=range-to]").Change("2026-11-21 09:45");
+        page.Find("[data-testid=range-custom-form]").Submit();
+
+        Assert.EndsWith("/?start=2026-11-20T07%3A15%3A00Z&end=2026-11-21T08%3A45%3A00Z", navigation.Uri, StringComparison.Ordinal);
     }
 
     [Theory]

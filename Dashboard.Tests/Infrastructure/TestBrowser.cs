@@ -38,6 +38,8 @@ internal static class TestBrowser
             [
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--disable-quic",
+                // The browser's culture is pinned like the tests' (a test that needs a time zone sets its context's).
+                "--lang=en-US",
             ],
         });
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>

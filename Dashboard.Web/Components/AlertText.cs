@@ -1,5 +1,5 @@
-using System.Globalization;
 using Dashboard.Core.Alerts;
+using Dashboard.Web.Components.Formatting;
 
 namespace Dashboard.Web.Components;
 
@@ -63,10 +63,10 @@ public static class AlertText
 
     private static string Value(AlertKind? kind, double value) => kind switch
     {
-        AlertKind.HighErrorRate => (value * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%",
-        AlertKind.HighResponseTime => value.ToString("#,0", CultureInfo.InvariantCulture) + " ms",
-        AlertKind.HighCpu or AlertKind.HighMemory or AlertKind.HighDbConnections => value.ToString("0.#", CultureInfo.InvariantCulture) + "%",
-        AlertKind.HighConcurrency => value.ToString("#,0", CultureInfo.InvariantCulture),
-        _ => value.ToString("0.##", CultureInfo.InvariantCulture),
+        AlertKind.HighErrorRate => DisplayFormat.Percent(value),
+        AlertKind.HighResponseTime => DisplayFormat.Milliseconds(value),
+        AlertKind.HighCpu or AlertKind.HighMemory or AlertKind.HighDbConnections => DisplayFormat.Percentage(value),
+        AlertKind.HighConcurrency => DisplayFormat.Count(value),
+        _ => DisplayFormat.Figure(value),
     };
 }

@@ -39,8 +39,10 @@ public static class DashboardUrls
                 ("organization", scope.Kind == HistoryScopeKind.Organization ? scope.Id : null)));
     }
 
-    public static string Alerts(string? status = null, string? severity = null) =>
-        QueryHelpers.AddQueryString("/alerts", Present(("status", status), ("severity", severity)));
+    /// <summary>The alerts page with its filters; the first page needs no number.</summary>
+    public static string Alerts(string? status = null, string? severity = null, int page = 1) =>
+        QueryHelpers.AddQueryString("/alerts", Present(
+            ("status", status), ("severity", severity), ("page", page > 1 ? page.ToString(CultureInfo.InvariantCulture) : null)));
 
     public static string People() => "/admin/users";
 

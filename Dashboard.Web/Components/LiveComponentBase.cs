@@ -1,3 +1,4 @@
+using Dashboard.Web.Components.Formatting;
 using Dashboard.Web.Live;
 
 namespace Dashboard.Web.Components;
@@ -12,6 +13,10 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
 
     [Inject]
     public required DashboardState State { get; init; }
+
+    /// <summary>How this viewer reads numbers and times (their zone, or UTC), cascaded by the layout.</summary>
+    [CascadingParameter]
+    public DisplayFormat Format { get; set; } = DisplayFormat.Utc;
 
     protected override void OnInitialized() => _subscription = State.Subscribe(GetType().Name, OnStateChangedAsync);
 

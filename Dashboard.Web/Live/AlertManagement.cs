@@ -6,8 +6,8 @@ namespace Dashboard.Web.Live;
 
 /// <summary>
 /// What the alerts page reads and changes: the alert list and the rules, read once per poll per question like the
-/// other per-poll reads; and acknowledging an alert or saving a rule, which write to the database and make the next
-/// read see the change at once instead of at the next poll.
+/// other per-poll reads; and acknowledging an alert or saving or deleting a rule, which write to the database and make
+/// the next read see the change at once instead of at the next poll.
 /// </summary>
 public sealed class AlertManagement(AlertStore alerts, AlertRuleStore rules, PerPollCache cache, TimeProvider time)
 {
@@ -26,9 +26,21 @@ public sealed class AlertManagement(AlertStore alerts, AlertRuleStore rules, Per
     public Task<IReadOnlyList<AlertRule>> RulesAsync() =>
         cache.GetAsync(("rules", Volatile.Read(ref _version)), () => rules.ListAsync(CancellationToken.None));
 
-    public async Task SaveRuleAsync(AlertRule rule, AuditActor actor)
+    /// <summary>Stores the rule; false when it would be one added rule too many (<c>Dashboard:Alerts:MaxRules</c>).</summary>
+    public async Task<bool> SaveRuleAsync(AlertRule rule, AuditActor actor)
     {
-        await rules.SaveAsync(rule, actor, CancellationToken.None);
+        var saved = await rules.SaveAsync(rule, actor, CancellationToken.None);
+        Interlocked.Increment(ref _version);
+        return saved;
+    }
+
+    /// <summary>Deletes an added rule (a configured one goes back to its configuration).</summary>
+    public async Task DeleteRuleAsync(string ruleId, AuditActor actor)
+    {
+        await rules.DeleteAsync(ruleId, actor, CancellationToken.None);
         Interlocked.Increment(ref _version);
     }
+
+    /// <summary>Whether the rule comes from configuration: it can be changed, not deleted.</summary>
+    public bool IsConfigured(string ruleId) => rules.IsConfigured(ruleId);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dashboard.Web.Components.Formatting;
 using Microsoft.JSInterop;
 
 namespace Dashboard.Web.Components.Charts;
@@ -77,6 +78,10 @@ public sealed partial class ApexChart : IAsyncDisposable
     [Parameter]
     public bool DarkMode { get; set; }
 
+    /// <summary>The viewer's zone: the axis and tooltips show the browser's local time, or UTC if they chose it.</summary>
+    [CascadingParameter]
+    public DisplayFormat Format { get; set; } = DisplayFormat.Utc;
+
     /// <summary>Raised with the category of the bar the user clicked.</summary>
     [Parameter]
     public EventCallback<string> OnBarClick { get; set; }
@@ -133,6 +138,7 @@ public sealed partial class ApexChart : IAsyncDisposable
             Axis?.Start.ToUnixTimeMilliseconds(),
             Axis?.End.ToUnixTimeMilliseconds(),
             Axis?.TooltipFormat ?? "HH:mm:ss",
+            Format.IsUtc,
             Colors());
         _configJson = JsonSerializer.Serialize(_config, ConfigJson);
     }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Dashboard.Core.Tracking;
 using Dashboard.Web.Components.Charts;
+using Dashboard.Web.Components.Formatting;
 using Dashboard.Web.Live;
 
 namespace Dashboard.Web.Components.Controls;
@@ -56,13 +56,12 @@ public sealed partial class LatencyChart
     private string ErrorLabel =>
         IsEmpty
             ? $"Error rate, {RangeLabel}: no requests in this range"
-            : string.Create(CultureInfo.InvariantCulture, $"Error rate, {RangeLabel}: highest {(Minutes.Max(minute => minute.ErrorRate) ?? 0) * 100:0.#}%");
+            : $"Error rate, {RangeLabel}: highest {DisplayFormat.Percent(Minutes.Max(minute => minute.ErrorRate) ?? 0)}";
 
     private string ChartLabel =>
         IsEmpty || Minutes.LastOrDefault(minute => minute.P95 is not null) is not { } last
             ? $"Response times, {RangeLabel}: no response times in this range"
-            : string.Create(CultureInfo.InvariantCulture,
-                $"Response times, {RangeLabel}: highest P95 {(Minutes.Max(minute => minute.P95) ?? 0):0} ms, latest P95 {last.P95:0} ms at {last.Minute:yyyy-MM-dd HH:mm} UTC");
+            : $"Response times, {RangeLabel}: highest P95 {DisplayFormat.Milliseconds(Minutes.Max(minute => minute.P95) ?? 0)}, latest P95 {DisplayFormat.Milliseconds(last.P95 ?? 0)} at {Format.Minute(last.Minute)} {Format.ZoneName}";
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 

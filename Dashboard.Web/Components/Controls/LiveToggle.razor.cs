@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Configuration;
+using Dashboard.Web.Components.Formatting;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Components.Controls;
@@ -36,7 +37,7 @@ public sealed partial class LiveToggle
         : EveryPoll;
 
     private string LastUpdated => State.Current is { } current
-        ? $"updated {current.PolledAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture)} UTC"
+        ? $"updated {Format.Time(current.PolledAt)} {Format.ZoneName}"
         : "waiting for the first poll";
 
     private void ChangeRefresh(ChangeEventArgs change)
@@ -59,6 +60,6 @@ public sealed partial class LiveToggle
 
     private static string Seconds(TimeSpan interval) =>
         interval >= TimeSpan.FromMinutes(1) && interval.TotalSeconds % 60 == 0
-            ? $"{interval.TotalMinutes:0} min"
-            : $"{interval.TotalSeconds:0.#} s";
+            ? $"{DisplayFormat.Count(interval.TotalMinutes)} min"
+            : $"{DisplayFormat.OneDecimal(interval.TotalSeconds)} s";
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Dashboard.Core.History;
 using Dashboard.Core.Tracking;
 using Dashboard.Web.Components.Charts;
+using Dashboard.Web.Components.Formatting;
 using Dashboard.Web.Live;
 using MudBlazor;
 
@@ -31,15 +31,15 @@ public sealed partial class RangeHistory
     private string RangeLabel => Range.IsCustom ? "custom range" : Range.Preset!;
 
     private string PeakWhen => _summary?.Peak?.At is { } at
-        ? $"at {at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC"
+        ? $"at {Format.Minute(at)} {Format.ZoneName}"
         : "no history in this range yet";
 
-    private string AverageText => _summary?.Average?.Users is { } users ? users.ToString("0.#", CultureInfo.InvariantCulture) : "–";
+    private string AverageText => _summary?.Average?.Users is { } users ? DisplayFormat.OneDecimal(users) : "–";
 
     private double? Change => _summary?.Trend?.ChangePercent;
 
     // "–" would read as zero: without a change the figure says n/a and the caption says why.
-    private string ChangeText => Change is { } change ? $"{change:+0.#;-0.#;0}%" : "n/a";
+    private string ChangeText => Change is { } change ? DisplayFormat.Change(change) : "n/a";
 
     private string TrendReason => _summary?.Trend switch
     {
@@ -98,7 +98,7 @@ public sealed partial class RangeHistory
     private IReadOnlyList<ChartReferenceLine> ReferenceLines =>
     [
         .. _summary?.Peak is { At: not null } peak ? [new ChartReferenceLine($"Peak {peak.Users}", peak.Users)] : Array.Empty<ChartReferenceLine>(),
-        .. _summary?.Average?.Users is { } average ? [new ChartReferenceLine($"Average {average:0.#}", average)] : Array.Empty<ChartReferenceLine>(),
+        .. _summary?.Average?.Users is { } average ? [new ChartReferenceLine($"Average {DisplayFormat.OneDecimal(average)}", average)] : Array.Empty<ChartReferenceLine>(),
     ];
 
     // The chart draws one point per bucket: the marker goes on the bucket that holds the peak's minute, not beside it.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Ranges;
+using Dashboard.Web.Components.Formatting;
 
 namespace Dashboard.Web.Components.Controls;
 
@@ -24,6 +25,7 @@ public sealed partial class RangePicker
         ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"];
 
     private RangeSelection? _shown;
+    private DisplayFormat? _shownIn;
     private string _from = "";
     private string _to = "";
     private string? _error;
@@ -40,36 +42,44 @@ public sealed partial class RangePicker
 
     private string Selected => Value.IsCustom ? Custom : Value.Preset ?? RangeSelection.DefaultPreset;
 
-    /// <summary>The URL's instant as the inputs show it; a relative bound ("now", "6h") is shown as written.</summary>
-    public static string Display(string? bound) =>
+    /// <summary>The viewer's zone: bounds are shown and typed in it, while the URL keeps UTC instants.</summary>
+    [CascadingParameter]
+    public DisplayFormat Format { get; set; } = DisplayFormat.Utc;
+
+    /// <summary>The URL's instant as the inputs show it in <paramref name="zone"/>; a relative bound ("now", "6h") is shown as written.</summary>
+    public static string Display(string? bound, TimeZoneInfo zone) =>
         bound is not null && bound.Contains('-', StringComparison.Ordinal)
         && DateTimeOffset.TryParse(bound, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at.UtcDateTime.ToString(InputFormat, CultureInfo.InvariantCulture)
+            ? TimeZoneInfo.ConvertTime(at, zone).ToString(InputFormat, CultureInfo.InvariantCulture)
             : bound ?? "";
 
-    /// <summary>A typed bound as the URL carries it: an ISO instant in UTC, or a relative bound passed through.</summary>
-    public static string ToQuery(string typed)
+    /// <summary>
+    /// A bound typed as a wall-clock time in <paramref name="zone"/>, as the URL carries it: an ISO instant in UTC, or
+    /// a relative bound passed through.
+    /// </summary>
+    public static string ToQuery(string typed, TimeZoneInfo zone)
     {
         var text = typed.Trim();
-        return DateTime.TryParseExact(text, InputFormats, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
-            ? Iso(at)
+        // A time the zone skips (a spring-forward hour) names no instant: it stays as typed, and the range check says so.
+        return DateTime.TryParseExact(text, InputFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            && !zone.IsInvalidTime(at)
+            ? Iso(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(at, DateTimeKind.Unspecified), zone))
             : text;
     }
 
     protected override void OnParametersSet()
     {
-        // The page re-renders on every poll: only a new range may replace what the viewer is typing.
-        if (Value == _shown)
+        // The page re-renders on every poll: only a new range (or zone) may replace what the viewer is typing.
+        if (Value == _shown && Format == _shownIn)
         {
             return;
         }
 
-        _shown = Value;
+        (_shown, _shownIn) = (Value, Format);
         _error = null;
         if (Value.IsCustom)
         {
-            (_from, _to) = (Display(Value.Start), Display(Value.End));
+            (_from, _to) = (Display(Value.Start, Format.Zone), Display(Value.End, Format.Zone));
         }
     }
 
@@ -86,7 +96,7 @@ public sealed partial class RangePicker
 
     private Task ApplyCustomAsync()
     {
-        var (start, end) = (ToQuery(_from), ToQuery(_to));
+        var (start, end) = (ToQuery(_from, Format.Zone), ToQuery(_to, Format.Zone));
         if (!TimeRange.TryParse(start, end, Time.GetUtcNow(), out _, out var error))
         {
             _error = error;

@@ -1,4 +1,5 @@
 using Dashboard.Web.Demo;
+using Dashboard.Web.Components.Formatting;
 using Dashboard.Web.Components.Storage;
 
 namespace Dashboard.Web.Components.Layout;
@@ -6,7 +7,13 @@ namespace Dashboard.Web.Components.Layout;
 public sealed partial class MainLayout
 {
     private bool _drawerOpen = true;
+    private const string Utc = "utc";
+
     private bool _isDarkMode;
+
+    // Times are shown in UTC until the browser has said its zone (prerendering cannot know it).
+    private DisplayFormat _format = DisplayFormat.Utc;
+    private TimeZoneInfo _browserZone = TimeZoneInfo.Utc;
 
     // Set once the circuit is live: before that the page is prerendered HTML, and clicks do nothing.
     private bool _interactive;
@@ -16,6 +23,9 @@ public sealed partial class MainLayout
 
     [Inject]
     public required DemoMode Demo { get; init; }
+
+    [Inject]
+    public required BrowserTimeZone BrowserZone { get; init; }
 
     // A layout is any component with a Body parameter; this one also follows the live view (the alert badge).
     [Parameter]
@@ -29,9 +39,17 @@ public sealed partial class MainLayout
         if (firstRender)
         {
             _isDarkMode = await Storage.GetAsync(BrowserStorageKeys.Theme) == "dark";
+            _browserZone = await BrowserZone.GetAsync();
+            _format = await Storage.GetAsync(BrowserStorageKeys.TimeZone) == Utc ? DisplayFormat.Utc : new DisplayFormat(_browserZone);
             _interactive = true;
             StateHasChanged();
         }
+    }
+
+    private async Task ToggleUtcAsync()
+    {
+        _format = _format.IsUtc ? new DisplayFormat(_browserZone) : DisplayFormat.Utc;
+        await Storage.SetAsync(BrowserStorageKeys.TimeZone, _format.IsUtc ? Utc : "browser");
     }
 
     private async Task ToggleThemeAsync()

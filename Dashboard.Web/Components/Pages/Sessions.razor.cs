@@ -21,6 +21,8 @@ public sealed partial class Sessions
     private static readonly Func<ActiveSession, object> SortByUser = session => session.UserId;
     private static readonly Func<ActiveSession, object> SortByOrganization = session => session.OrganizationId;
     private static readonly Func<ActiveSession, object> SortByModule = session => session.ModuleId;
+    private static readonly Func<ActiveSession, object> SortByStarted = session => session.StartedAt;
+    private static readonly Func<ActiveSession, object> SortByLastActivity = session => session.LastActivityAt;
     private static readonly Func<ActiveSession, object> SortByUserAgent = session => session.UserAgent ?? "";
 
     [Inject]

@@ -73,7 +73,7 @@ function toApexOptions(options, state) {
           type: 'datetime',
           min: options.xMin ?? undefined,
           max: options.xMax ?? undefined,
-          labels: { datetimeUTC: true },
+          labels: { datetimeUTC: options.utc },
         },
     // Headroom above the highest value keeps the peak's label inside the plot, clear of the toolbar.
     yaxis: {

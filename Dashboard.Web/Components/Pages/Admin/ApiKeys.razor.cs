@@ -1,4 +1,4 @@
-using System.Globalization;
+using Dashboard.Web.Components.Formatting;
 using Dashboard.Data.Identity;
 using Dashboard.Web.Api.Contracts;
 using Dashboard.Web.Auth;
@@ -59,5 +59,9 @@ public sealed partial class ApiKeys
         await LoadAsync();
     }
 
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>How this viewer reads times (their zone, or UTC), cascaded by the layout.</summary>
+    [CascadingParameter]
+    public DisplayFormat Format { get; set; } = DisplayFormat.Utc;
+
+    private string Time(DateTimeOffset at) => Format.Minute(at);
 }

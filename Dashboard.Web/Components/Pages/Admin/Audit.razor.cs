@@ -1,8 +1,8 @@
-using System.Globalization;
 using Dashboard.Core.Tracking;
 using Dashboard.Data.Audit;
 using Dashboard.Ranges;
 using Dashboard.Web.Api;
+using Dashboard.Web.Components.Formatting;
 
 namespace Dashboard.Web.Components.Pages.Admin;
 
@@ -48,7 +48,7 @@ public sealed partial class Audit
 
     private string Showing => _total == 0
         ? "0 rows"
-        : $"{(Offset + 1).ToString("N0", CultureInfo.InvariantCulture)}–{Math.Min(Offset + PageSize, _total).ToString("N0", CultureInfo.InvariantCulture)} of {_total.ToString("N0", CultureInfo.InvariantCulture)}";
+        : $"{DisplayFormat.Count(Offset + 1)}–{DisplayFormat.Count(Math.Min(Offset + PageSize, _total))} of {DisplayFormat.Count(_total)}";
 
     private string CsvUrl => DashboardUrls.AuditCsv(Actor, Action, Start, End);
 
@@ -91,5 +91,9 @@ public sealed partial class Audit
     private void Page(int direction) =>
         Navigation.NavigateTo(DashboardUrls.Audit(Actor, Action, Start, End, Math.Max(Offset + (direction * PageSize), 0)));
 
-    private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    /// <summary>How this viewer reads times (their zone, or UTC), cascaded by the layout.</summary>
+    [CascadingParameter]
+    public DisplayFormat Format { get; set; } = DisplayFormat.Utc;
+
+    private string Time(DateTimeOffset at) => Format.DateTime(at);
 }
