@@ -34,7 +34,7 @@ as_postgres() {
 }
 
 stop_app() {
-  if [ -n "$counters_pid" ]; then kill -INT "$counters_pid" 2>/dev/null || true; wait "$counters_pid" 2>/dev/null || true; fi
+  if [ -n "$counters_pid" ]; then kill "$counters_pid" 2>/dev/null || true; wait "$counters_pid" 2>/dev/null || true; fi
   counters_pid=""
   if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
     kill "$app_pid"
