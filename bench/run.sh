@@ -27,13 +27,15 @@ dotnet build Dashboard.sln -c Release -nologo -clp:ErrorsOnly
 
 work=$(mktemp -d /tmp/dashboard-bench.XXXXXX)
 chmod 755 "$work"
-redis_pid="" app_pid="" pg_data="$work/pg/data"
+redis_pid="" app_pid="" counters_pid="" pg_data="$work/pg/data"
 
 as_postgres() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
 stop_app() {
+  if [ -n "$counters_pid" ]; then kill "$counters_pid" 2>/dev/null || true; wait "$counters_pid" 2>/dev/null || true; fi
+  counters_pid=""
   if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
     kill "$app_pid"
     wait "$app_pid" 2>/dev/null || true
@@ -95,18 +97,35 @@ start_app() {
     Dashboard__Auth__ApiKeys__bench__Key="$api_key" \
     Dashboard__Auth__ApiKeys__bench__Scopes=ingest,read \
     Dashboard__Tracking__PollInterval="$poll_interval" \
+    Dashboard__Realtime__MaxConnections=2000 \
+    Dashboard__Realtime__MaxConnectionsPerClient=2000 \
     Logging__LogLevel__Default=Warning \
     exec dotnet "$repo/Dashboard.Web/bin/Release/net10.0/Dashboard.Web.dll" --urls "http://127.0.0.1:$app_port" \
       >>"$work/app/app.log" 2>&1
   ) &
   app_pid=$!
   for _ in $(seq 1 300); do
-    if curl -fs "http://127.0.0.1:$app_port/health/ready" >/dev/null 2>&1; then return; fi
+    if curl -fs "http://127.0.0.1:$app_port/health/ready" >/dev/null 2>&1; then
+      start_counters "$poll_interval"
+      return
+    fi
     if ! kill -0 "$app_pid" 2>/dev/null; then cat "$work/app/app.log" >&2; echo "The app exited at start." >&2; exit 1; fi
     sleep 0.2
   done
   echo "The app did not answer /health/ready within 60 s." >&2
   exit 1
+}
+
+# BENCH_COUNTERS names a dotnet-counters executable: the app's runtime and Kestrel counters are then written every
+# second to /tmp/dashboard-bench-counters-<poll interval>.csv, to match the stalls the figures list with GC pauses,
+# the thread pool's queue and lock contention in the same seconds.
+start_counters() {
+  [ -n "${BENCH_COUNTERS:-}" ] || return 0
+  local out="/tmp/dashboard-bench-counters-${1//:/}.csv"
+  rm -f "$out"
+  "$BENCH_COUNTERS" collect -p "$app_pid" --refresh-interval 1 --format csv -o "$out" \
+    --counters System.Runtime,Microsoft.AspNetCore.Hosting,Microsoft-AspNetCore-Server-Kestrel >/dev/null 2>&1 &
+  counters_pid=$!
 }
 
 commit=$(git rev-parse --short HEAD)
@@ -116,7 +135,7 @@ mkdir -p bench/results
 results="bench/results/$(date -u +%Y-%m-%d)-${commit/+changes/-dirty}.md"
 
 run_bench() {
-  BENCH_PHASES=$1 \
+  BENCH_PHASES=$1 BENCH_POLL_SECONDS=$2 \
   BENCH_REDIS_PORT=$redis_port BENCH_REDIS_PID=$redis_pid \
   BENCH_APP_URL="http://127.0.0.1:$app_port/" BENCH_APP_PID=$app_pid BENCH_API_KEY="$api_key" \
   BENCH_PG_CONNECTION="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres" BENCH_PG_PID=$pg_pid \
@@ -125,19 +144,19 @@ run_bench() {
 }
 
 # BENCH_HTTP_PHASES / BENCH_POLL_PHASES narrow a run to some figures; an empty value skips that app start.
-http_phases=${BENCH_HTTP_PHASES-http}
-poll_phases=${BENCH_POLL_PHASES-polls,store,postgres}
+http_phases=${BENCH_HTTP_PHASES-circuits,http}
+poll_phases=${BENCH_POLL_PHASES-polls,sse,store,postgres}
 if [ -n "$http_phases" ]; then
-  echo "== Figures 1-4: the app as deployed (polls every 10 s)"
+  echo "== Figures 10, 1-4, 8, 9: the app as deployed (polls every 10 s)"
   start_app 00:00:10
-  run_bench "$http_phases"
+  run_bench "$http_phases" 10
   stop_app
 fi
 
 if [ -n "$poll_phases" ]; then
-  echo "== Figures 7, 6, 5 and the PostgreSQL read side: the app polling every second"
+  echo "== Figures 7, 11, 6, 5 and the PostgreSQL read side: the app polling every second"
   start_app 00:00:01
-  run_bench "$poll_phases"
+  run_bench "$poll_phases" 1
   stop_app
 fi
 

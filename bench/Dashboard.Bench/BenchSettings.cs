@@ -60,6 +60,15 @@ internal sealed record BenchSettings
 
     public int PollsCounted { get; init; } = 10;
 
+    /// <summary>The poll interval of the app this invocation runs against (run.sh: 10 s for figures 1–4 and 8–10, 1 s for the rest).</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Open dashboards (Blazor circuits in headless Chromium) of figure 10.</summary>
+    public int Circuits { get; init; } = 50;
+
+    /// <summary>SSE subscribers of figure 11.</summary>
+    public int SseSubscribers { get; init; } = 1000;
+
     public int SnapshotSamples { get; init; } = 15;
 
     /// <summary>The organizations a poll ranks (Dashboard:Tracking:TopOrganizations, the app's default).</summary>
@@ -97,6 +106,9 @@ internal sealed record BenchSettings
         SseClients = Int("BENCH_SSE_CLIENTS", 20),
         Dashboards = Int("BENCH_DASHBOARDS", 5),
         PollsCounted = Int("BENCH_POLLS", 10),
+        PollInterval = TimeSpan.FromSeconds(Int("BENCH_POLL_SECONDS", 1)),
+        Circuits = Int("BENCH_CIRCUITS", 50),
+        SseSubscribers = Int("BENCH_SSE_SUBSCRIBERS", 1000),
         SnapshotSamples = Int("BENCH_SNAPSHOT_SAMPLES", 15),
         Shards = Int("BENCH_SHARDS", 16),
         TopOrganizations = Int("BENCH_TOP_ORGANIZATIONS", 100),

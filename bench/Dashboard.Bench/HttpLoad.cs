@@ -93,6 +93,7 @@ internal sealed class HttpLoad : IDisposable
         var latencies = new double[total];
         long failed = 0;
         var pending = new List<Task>(total);
+        var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var sent = 0;
         while (sent < total)
@@ -118,8 +119,11 @@ internal sealed class HttpLoad : IDisposable
 
         await Task.WhenAll(pending);
         var elapsed = clock.Elapsed;
+        // The worst latency of the requests due in each second, before sorting loses when they were due: a stall
+        // shows as one second, to be matched with a trace of the same minutes.
+        var worstPerSecond = latencies.Chunk(Math.Max(1, rate)).Select(second => second.Max()).ToArray();
         Array.Sort(latencies);
-        return new LatencyResult(total, failed, elapsed, latencies);
+        return new LatencyResult(total, failed, elapsed, latencies, started, worstPerSecond);
     }
 
     public void Dispose() => _client.Dispose();

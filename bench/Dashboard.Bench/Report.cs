@@ -11,9 +11,10 @@ internal sealed class Report
     private readonly SortedDictionary<int, StringBuilder> _details = [];
 
     /// <param name="higherIsBetter">True when the ratio must reach the target, false when it must stay under it.</param>
-    public void Figure(int number, string what, string measured, double ratio, double target, bool higherIsBetter, string limit)
+    /// <param name="extraCondition">What else the figure requires besides its ratio (a figure with two conditions).</param>
+    public void Figure(int number, string what, string measured, double ratio, double target, bool higherIsBetter, string limit, bool extraCondition = true)
     {
-        var pass = higherIsBetter ? ratio >= target : ratio <= target;
+        var pass = (higherIsBetter ? ratio >= target : ratio <= target) && extraCondition;
         var sign = higherIsBetter ? "≥" : "≤";
         _rows[number] = $"| {number} | {what} | {measured} | {Format(ratio)} | {sign} {Format(target)} | {(pass ? "pass" : "**miss**")} | {limit} |";
         Console.WriteLine($"[{number}] {what}: {measured} -> {Format(ratio)} (target {sign} {Format(target)}) {(pass ? "pass" : "MISS")} {limit}");

@@ -23,6 +23,9 @@ internal sealed class ThroughputBench(BenchSettings settings, Heartbeats heartbe
     // Microseconds Redis spent inside scripts per operation, by measurement (last round).
     private readonly Dictionary<string, double> _scriptMicros = [];
 
+    // CPU per operation of every round, by measurement: figure 8 compares contenders within one round.
+    private readonly Dictionary<string, List<CpuUse>> _roundMicros = [];
+
     // Users heartbeating in the throughput figures: most heartbeats update a session, as in production.
     private const int Users = 50_000;
 
@@ -99,6 +102,8 @@ internal sealed class ThroughputBench(BenchSettings settings, Heartbeats heartbe
         report.Detail(1, $"Redis time inside the heartbeat script (INFO commandstats): ours {_scriptMicros[Single]:N1} µs per heartbeat, the baseline's {_scriptMicros[LuaBaseline]:N1} µs; " +
             "the rest of Redis's CPU is reading requests and writing replies.");
 
+        HeartbeatCost(report);
+
         var (batchRound, pipeRound) = Stats.MedianRound(batch, piped);
         var batchCost = Micros(cpu, Batch);
         var pipeCost = Micros(cpu, PipeBaseline);
@@ -144,6 +149,7 @@ internal sealed class ThroughputBench(BenchSettings settings, Heartbeats heartbe
         // The same measurement where this machine has room: half of what it served in the closed loop.
         var sustainable = (int)Math.Max(500, Math.Round(capacity / 2 / 500) * 500);
         var calm = await http.RunAtRateAsync(TrackPath, singles, sustainable, settings.SteadyDuration);
+        var calmFloor = await http.RunGetAtRateAsync(FloorPath, sustainable, settings.SteadyDuration);
         // What the same schedule of the cheapest request the app serves gets: the HTTP stack's own share of the latency.
         var floorMeter = new CpuMeter(settings);
         var floor = await http.RunGetAtRateAsync(FloorPath, settings.SteadyRate, settings.SteadyDuration);
@@ -162,13 +168,58 @@ internal sealed class ThroughputBench(BenchSettings settings, Heartbeats heartbe
         report.Detail(4, $"Open loop: POST /track started on a fixed schedule for {settings.SteadyDuration.TotalSeconds:N0} s, latency counted from when each request was due, so stalls are not hidden.");
         foreach (var run in new[] { steady, calm })
         {
-            report.Detail(4, $"At {run.Sent / settings.SteadyDuration.TotalSeconds:N0}/s ({run.Sent:N0} requests, {run.Failed} failed, started at {run.AchievedRate:N0}/s): " +
-                $"p50 {run.Percentile(0.5):N2} ms, p90 {run.Percentile(0.9):N2} ms, p99 {run.Percentile(0.99):N2} ms, p99.9 {run.Percentile(0.999):N2} ms, max {run.SortedMs[^1]:N1} ms.");
+            report.Detail(4, $"At {run.Sent / settings.SteadyDuration.TotalSeconds:N0}/s ({run.Sent:N0} requests, {run.Failed} failed, started at {run.AchievedRate:N0}/s from {run.Started:HH:mm:ss} UTC): " +
+                $"p50 {run.Percentile(0.5):N2} ms, p90 {run.Percentile(0.9):N2} ms, p99 {run.Percentile(0.99):N2} ms, p99.9 {run.Percentile(0.999):N2} ms, max {run.SortedMs[^1]:N1} ms; " +
+                $"seconds whose worst request took over 3× the p99: {run.Stalls(3 * run.Percentile(0.99))}.");
         }
 
         report.Detail(4, $"At {settings.SteadyRate:N0}/s, " + use.Describe(steady.Sent) + $" over {steady.Elapsed.TotalSeconds:N0} s on {Environment.ProcessorCount} cores.");
+        TailRatio(report, calm, calmFloor, sustainable, capacity);
         report.Detail(4, $"GET /current (answered from memory) on the same schedule, {settings.SteadyRate:N0}/s ({floor.Failed} failed, started at {floor.AchievedRate:N0}/s): " +
             $"p50 {floor.Percentile(0.5):N2} ms, p99 {floor.Percentile(0.99):N2} ms, max {floor.SortedMs[^1]:N1} ms; " + floorUse.Describe(floor.Sent) + ".");
+    }
+
+    /// <summary>
+    /// Figure 8: the CPU a single heartbeat costs (app + Redis) against the HTTP floor plus the Redis floor, i.e. the
+    /// app's CPU per GET /current and Redis's CPU per baseline Lua heartbeat, all from one round; the median round counts.
+    /// </summary>
+    private void HeartbeatCost(Report report)
+    {
+        var rounds = _roundMicros[Single].Zip(_roundMicros[Floor], _roundMicros[LuaBaseline])
+            .Select(round => (Ours: round.First, Floor: round.Second, Lua: round.Third,
+                Ratio: (round.First.App + round.First.Redis) / (round.Second.App + round.Third.Redis)))
+            .ToList();
+        var median = rounds.OrderBy(round => round.Ratio).ElementAt((rounds.Count - 1) / 2);
+        report.Figure(8, "CPU per single heartbeat (app + redis-server) ÷ (app per GET /current + redis-server per baseline Lua heartbeat)",
+            $"({median.Ours.App:N1} + {median.Ours.Redis:N1}) ÷ ({median.Floor.App:N1} + {median.Lua.Redis:N1}) µs", median.Ratio, 1.2, higherIsBetter: false,
+            $"The app's {median.Ours.App - median.Floor.App:N1} µs over a GET (the body, validation, one Redis round trip, the session queue) and Redis's " +
+            $"{median.Ours.Redis - median.Lua.Redis:N1} µs over the baseline script (prelude, the user's record).");
+        report.Detail(8, "From figure 1's rounds; each ratio within one round, the round with the median ratio counts. Rounds: " +
+            string.Join("; ", rounds.Select(round => $"({round.Ours.App:N1} + {round.Ours.Redis:N1}) ÷ ({round.Floor.App:N1} + {round.Lua.Redis:N1}) = {round.Ratio:N2}")) + ".");
+    }
+
+    /// <summary>
+    /// Figure 9: the tail of POST /track against the tail of GET /current on the same open-loop schedule at half the
+    /// single-track rate figure 1 measured in this run, so this machine's speed does not decide whether it is over
+    /// capacity; and no stall: /track's max within 3× its p99.
+    /// </summary>
+    private static void TailRatio(Report report, LatencyResult track, LatencyResult floor, int rate, double capacity)
+    {
+        var trackP99 = track.Percentile(0.99);
+        var floorP99 = floor.Percentile(0.99);
+        var max = track.SortedMs[^1];
+        var stall = max > 3 * trackP99;
+        report.Figure(9, "p99 of POST /track ÷ p99 of GET /current, open loop at half figure 1's single-track rate",
+            $"{trackP99:N2} ÷ {floorP99:N2} ms at {rate:N0}/s; max {max:N1} ms", trackP99 / floorP99, 1.5, higherIsBetter: false,
+            (stall ? $"A stall: /track's max {max:N1} ms is over 3× its p99. " : $"No stall (max within 3× the p99). ") +
+            $"Half of figure 1's {capacity:N0}/s; figure 4 keeps the fixed 10,000/s beside it.",
+            extraCondition: !stall);
+        foreach (var (name, run) in new[] { ("POST /track", track), ("GET /current", floor) })
+        {
+            report.Detail(9, $"{name} at {rate:N0}/s ({run.Sent:N0} requests, {run.Failed} failed, started at {run.AchievedRate:N0}/s from {run.Started:HH:mm:ss} UTC): p50 {run.Percentile(0.5):N2} ms, " +
+                $"p90 {run.Percentile(0.9):N2} ms, p99 {run.Percentile(0.99):N2} ms, p99.9 {run.Percentile(0.999):N2} ms, max {run.SortedMs[^1]:N1} ms; " +
+                $"seconds whose worst request took over 3× the p99: {run.Stalls(3 * run.Percentile(0.99))}.");
+        }
     }
 
     private async Task<double> MeasureAsync(Dictionary<string, (CpuUse Use, double Operations)> cpu, string name, Func<Task<double>> run)
@@ -179,6 +230,13 @@ internal sealed class ThroughputBench(BenchSettings settings, Heartbeats heartbe
         var rate = await run();
         var operations = rate * clock.Elapsed.TotalSeconds;
         cpu[name] = (meter.Read(), operations);
+        if (!_roundMicros.TryGetValue(name, out var rounds))
+        {
+            rounds = [];
+            _roundMicros[name] = rounds;
+        }
+
+        rounds.Add(cpu[name].Use.MicrosPer(operations));
         _scriptMicros[name] = (await info.ScriptMicrosAsync() - scripts) / operations;
         return rate;
     }
