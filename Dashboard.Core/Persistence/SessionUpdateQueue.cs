@@ -10,9 +10,10 @@ namespace Dashboard.Core.Persistence;
 
 /// <summary>
 /// Carries accepted activity from the track path to the session flusher, so a heartbeat never waits on the database.
-/// Bounded (<see cref="PersistenceOptions.QueueCapacity"/>): what does not fit is dropped and counted in
-/// <see cref="Dropped"/>, never lost in silence. The last quarter of the queue is kept for what matters most: a
-/// refresh of a session the database already holds is dropped there, a session's first write or its end is not.
+/// Bounded (<see cref="PersistenceOptions.QueueCapacity"/>): past it the oldest update waiting is dropped, so that what
+/// the flusher writes after an outage is the latest state; each drop is counted in <see cref="Dropped"/>, never lost in
+/// silence. The last quarter of the queue is kept for what matters most: a refresh of a session the database already
+/// holds is not queued there, a session's first write or its end is.
 /// Drops come in episodes (no gap of <see cref="EpisodeGap"/> between them): each is logged when it starts and when it
 /// ends, and <see cref="IsDropping"/> holds while it lasts.
 /// </summary>
@@ -40,11 +41,9 @@ public sealed partial class SessionUpdateQueue
         _refreshLimit = Capacity - (Capacity / 4);
         _time = time;
         _logger = logger;
-        _channel = Channel.CreateBounded<SessionUpdate>(new BoundedChannelOptions(Capacity)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = true,
-        });
+        _channel = Channel.CreateBounded<SessionUpdate>(
+            new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+            _ => CountDrops(_time.GetUtcNow(), 1));
     }
 
     public int Capacity { get; }
@@ -52,7 +51,7 @@ public sealed partial class SessionUpdateQueue
     /// <summary>Updates waiting for the flusher.</summary>
     public int Count => _channel.Reader.Count;
 
-    /// <summary>Updates refused because the queue was full, since start.</summary>
+    /// <summary>Updates dropped because the queue was full (the oldest) or in its last quarter (refreshes), since start.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Whether updates were dropped within the last <see cref="EpisodeGap"/>.</summary>
@@ -67,7 +66,7 @@ public sealed partial class SessionUpdateQueue
 
     public ChannelReader<SessionUpdate> Reader => _channel.Reader;
 
-    /// <summary>Queues the activities without waiting; what does not fit is dropped and counted.</summary>
+    /// <summary>Queues the activities without waiting; past the bound the oldest waiting update is dropped and counted.</summary>
     public void Enqueue(IReadOnlyList<ActivityEvent> activities)
     {
         var at = _time.GetUtcNow();
@@ -75,9 +74,14 @@ public sealed partial class SessionUpdateQueue
         foreach (var activity in activities)
         {
             var refresh = activity.IsActive && _written.ContainsKey(activity.SessionId);
-            if ((refresh && _channel.Reader.Count >= _refreshLimit) || !_channel.Writer.TryWrite(new SessionUpdate(activity, at)))
+            if (refresh && _channel.Reader.Count >= _refreshLimit)
             {
                 dropped++;
+            }
+            else
+            {
+                // Never refused: a full queue drops its oldest update instead (counted by the channel's callback).
+                _channel.Writer.TryWrite(new SessionUpdate(activity, at));
             }
         }
 

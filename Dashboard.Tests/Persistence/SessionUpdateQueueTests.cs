@@ -31,13 +31,14 @@ public sealed class SessionUpdateQueueTests
     }
 
     [Fact]
-    public void Enqueue_BeyondCapacity_DropsCountsAndWarns()
+    public void Enqueue_BeyondCapacity_DropsTheOldestCountsAndWarns()
     {
         var queue = NewQueue(capacity: 3);
 
         queue.Enqueue([.. Enumerable.Range(0, 5).Select(i => Activity.Of($"u{i}", $"s{i}"))]);
 
         Assert.Equal((3, 2), (queue.Count, queue.Dropped));
+        Assert.Equal(["s2", "s3", "s4"], Drain(queue).Select(update => update.Activity.SessionId));
         var warning = Assert.Single(_logger.Entries);
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("updates are being dropped", warning.Message, StringComparison.Ordinal);
