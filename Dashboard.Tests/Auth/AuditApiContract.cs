@@ -137,6 +137,28 @@ public abstract class AuditApiContract : IAsyncLifetime
         Assert.Equal([AuditActions.UserDisabled, AuditActions.UserCreated], (await EntriesAsync(Audit)).Select(entry => entry.GetProperty("action").GetString()));
     }
 
+    [Fact]
+    public async Task TwoAdmins_DemotingEachOtherAtOnce_LeaveOneAdmin()
+    {
+        await _admin.PostAsJsonAsync(Users, new { user_name = "second", password = "second-long-password", role = "admin" });
+        using var other = _app.CreateClient(TestApiKeys.Admin);
+
+        // Several rounds, since one round may not interleave the two checks; each round starts from two admins.
+        for (var round = 0; round < 8; round++)
+        {
+            var answers = await Task.WhenAll(
+                _admin.PutAsJsonAsync($"{Users}/{TestApiKeys.AdminUser}", new { role = "viewer" }),
+                other.PutAsJsonAsync($"{Users}/second", new { role = "viewer" }));
+
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(answer => answer.StatusCode).Order());
+            var admins = (await _app.GetDataAsync(Users)).EnumerateArray()
+                .Count(user => user.GetProperty("role").GetString() == "admin" && !user.GetProperty("disabled").GetBoolean());
+            Assert.Equal(1, admins);
+            await _admin.PutAsJsonAsync($"{Users}/{TestApiKeys.AdminUser}", new { role = "admin" });
+            await _admin.PutAsJsonAsync($"{Users}/second", new { role = "admin" });
+        }
+    }
+
     private async Task<List<JsonElement>> EntriesAsync(string path) =>
         [.. (await _app.GetDataAsync(path)).GetProperty("entries").EnumerateArray()];
 }

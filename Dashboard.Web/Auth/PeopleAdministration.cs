@@ -17,6 +17,9 @@ public sealed class PeopleAdministration(UserManager<DashboardUser> users, Histo
 {
     public const int MaxUserNameLength = 64;
 
+    // The advisory lock's key: "people" in ASCII.
+    private const long PeopleLock = 0x70656f706c65;
+
     public async Task<IReadOnlyList<DashboardUser>> ListAsync(CancellationToken cancellationToken) =>
         await users.Users.OrderBy(user => user.UserName).ToListAsync(cancellationToken);
 
@@ -73,6 +76,7 @@ public sealed class PeopleAdministration(UserManager<DashboardUser> users, Histo
         }
 
         await using var transaction = await database.Database.BeginTransactionAsync();
+        await TakeTurnAsync();
         if (await users.FindByNameAsync(userName) is not { } user)
         {
             return PersonChange.NotFound;
@@ -123,6 +127,17 @@ public sealed class PeopleAdministration(UserManager<DashboardUser> users, Histo
 
         await transaction.CommitAsync();
         return PersonChange.Done(user);
+    }
+
+    // Two admins demoting each other at once would each see the other still an admin (PostgreSQL reads committed rows
+    // only) and leave none: changes to people take turns, holding a lock until the transaction ends. SQLite's
+    // transactions already do (Microsoft.Data.Sqlite begins them IMMEDIATE).
+    private async Task TakeTurnAsync()
+    {
+        if (database.Database.IsNpgsql())
+        {
+            await database.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PeopleLock})");
+        }
     }
 
     private static bool IsEnabledAdmin(string role, bool disabled) => role == DashboardRoles.Admin && !disabled;
