@@ -9,6 +9,7 @@ using Dashboard.Web.Demo;
 using Dashboard.Web.Health;
 using Dashboard.Web.Telemetry;
 using Dashboard.Web.Tracker;
+using Dashboard.Web.Transport;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -19,6 +20,7 @@ var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfig
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddDashboardWeb(builder.Configuration, builder.Environment);
+builder.Services.AddDashboardTransport(builder.Configuration);
 
 // A parameter that cannot be bound throws, so that the API answers it with its envelope naming the parameter.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -43,6 +45,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 
+app.UseDashboardTransport(app.Environment);
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
