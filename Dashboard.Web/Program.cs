@@ -36,7 +36,10 @@ builder.Services.AddHealthChecks()
     .AddCheck<LiveStoreHealthCheck>(LiveStoreHealthCheck.NameFor(TrackingServiceCollectionExtensions.ReadLiveStoreKind(builder.Configuration)))
     .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name)
     .AddCheck<MigrationsHealthCheck>(MigrationsHealthCheck.Name, tags: [MigrationsHealthCheck.ReadinessTag]);
-builder.Services.AddOpenApi(options => options.AddOperationTransformer<AllowedValuesTransformer>());
+builder.Services.AddOpenApi(options => options
+    .AddOperationTransformer<AllowedValuesTransformer>()
+    .AddDocumentTransformer<SecuritySchemesTransformer>()
+    .AddOperationTransformer<SecuritySchemesTransformer>());
 // An unhealthy check reports its cause to the outage log (once per outage); the health service would log it again,
 // with its stack trace, at every probe.
 builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);

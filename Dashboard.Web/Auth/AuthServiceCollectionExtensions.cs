@@ -74,7 +74,7 @@ public static class AuthServiceCollectionExtensions
                 cookie.LogoutPath = "/logout";
                 cookie.AccessDeniedPath = "/login";
                 cookie.ReturnUrlParameter = "returnUrl";
-                cookie.Cookie.Name = "dashboard.auth";
+                cookie.Cookie.Name = AuthSchemes.CookieName;
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
