@@ -23,6 +23,9 @@ public sealed class ConcurrentUsersApiException : Exception
     /// <summary>The envelope's <c>details</c>: what exactly went wrong.</summary>
     public string? Details { get; }
 
+    /// <summary>How long the server asked to wait before the next try (its <c>Retry-After</c>: a rate limit's 429, a busy 503).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>For input errors, every problem, one per field.</summary>
     public IReadOnlyList<ApiFieldError> Errors { get; }
 }

@@ -192,13 +192,20 @@ public sealed class ConcurrentUsersClient
             var errors = root.TryGetProperty("errors", out var list) && list.ValueKind == JsonValueKind.Array
                 ? list.Deserialize<List<ApiFieldError>>(ApiJson.Responses)
                 : null;
-            return new ConcurrentUsersApiException(response.StatusCode, error.GetString()!, details, errors);
+            return new ConcurrentUsersApiException(response.StatusCode, error.GetString()!, details, errors) { RetryAfter = RetryAfterOf(response) };
         }
 
         var snippet = body.Length > 200 ? body[..200] + "…" : body;
         return new ConcurrentUsersApiException(
             response.StatusCode,
             $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}",
-            string.IsNullOrWhiteSpace(snippet) ? null : snippet.Trim());
+            string.IsNullOrWhiteSpace(snippet) ? null : snippet.Trim()) { RetryAfter = RetryAfterOf(response) };
     }
+
+    private static TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
 }

@@ -9,6 +9,7 @@ using Dashboard.Web.Demo;
 using Dashboard.Web.Health;
 using Dashboard.Web.Telemetry;
 using Dashboard.Web.Tracker;
+using Dashboard.Web.Transport;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -19,6 +20,7 @@ var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfig
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddDashboardWeb(builder.Configuration, builder.Environment);
+builder.Services.AddDashboardTransport(builder.Configuration);
 
 // A parameter that cannot be bound throws, so that the API answers it with its envelope naming the parameter.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
@@ -34,7 +36,10 @@ builder.Services.AddHealthChecks()
     .AddCheck<LiveStoreHealthCheck>(LiveStoreHealthCheck.NameFor(TrackingServiceCollectionExtensions.ReadLiveStoreKind(builder.Configuration)))
     .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name)
     .AddCheck<MigrationsHealthCheck>(MigrationsHealthCheck.Name, tags: [MigrationsHealthCheck.ReadinessTag]);
-builder.Services.AddOpenApi(options => options.AddOperationTransformer<AllowedValuesTransformer>());
+builder.Services.AddOpenApi(options => options
+    .AddOperationTransformer<AllowedValuesTransformer>()
+    .AddDocumentTransformer<SecuritySchemesTransformer>()
+    .AddOperationTransformer<SecuritySchemesTransformer>());
 // An unhealthy check reports its cause to the outage log (once per outage); the health service would log it again,
 // with its stack trace, at every probe.
 builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
@@ -43,6 +48,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 
+app.UseDashboardTransport(app.Environment);
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);

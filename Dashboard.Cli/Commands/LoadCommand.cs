@@ -140,6 +140,11 @@ internal static class LoadCommand
         context.Out.WriteLine($"Events sent:      {TextFormat.Count(report.EventsSent)}");
         context.Out.WriteLine($"Events accepted:  {TextFormat.Count(report.EventsAccepted)}");
         context.Out.WriteLine($"Requests:         {TextFormat.Count(report.Requests)} ({TextFormat.Count(report.FailedRequests)} failed)");
+        if (report.RateLimitedAnswers > 0)
+        {
+            context.Out.WriteLine($"Rate limited:     {TextFormat.Count(report.RateLimitedAnswers)} answers 429, each sent again after its Retry-After");
+        }
+
         context.Out.WriteLine($"Throughput:       {TextFormat.Number(report.EventsPerSecond)} events/s over {Seconds(report.Elapsed)}");
         context.Out.WriteLine(
             $"Latency:          p50 {TextFormat.Milliseconds(report.LatencyMs.P50)}, p95 {TextFormat.Milliseconds(report.LatencyMs.P95)}, " +

@@ -12,6 +12,9 @@ internal sealed class LoadRunner(ConcurrentUsersClient client, TimeProvider time
     /// <summary>How often due heartbeats are gathered and sent: none goes out more than this late.</summary>
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How often a batch over the server's rate limit is sent in all before it counts as failed.</summary>
+    public const int MaxTries = 5;
+
     /// <summary>
     /// Runs the plan until its duration is over or <paramref name="cancellationToken"/> stops it early; either way the
     /// requests already sent are awaited, so the report accounts for each of them.
@@ -113,6 +116,26 @@ internal sealed class LoadRunner(ConcurrentUsersClient client, TimeProvider time
     private static TimeSpan Min(TimeSpan first, TimeSpan second) => first < second ? first : second;
 
     /// <summary>
+    /// Sends a batch; over the server's rate limit (429) waits as its <c>Retry-After</c> asks (a second if it does not
+    /// say) and sends it again, holding its slot meanwhile, so the whole run slows down instead of hammering the limit.
+    /// </summary>
+    private async Task<TrackResult> TrackBackingOffAsync(List<UserActivity> batch, LoadStats stats)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await client.TrackBatchAsync(batch, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (ConcurrentUsersApiException exception) when (exception.StatusCode == HttpStatusCode.TooManyRequests && attempt < MaxTries)
+            {
+                stats.RateLimited();
+                await Task.Delay(exception.RetryAfter ?? TimeSpan.FromSeconds(1), time).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
     /// Waits for a free slot (so a slow server slows the run instead of piling up requests), then starts the request.
     /// The request itself is not cancelled: once sent, its outcome is part of the report.
     /// </summary>
@@ -128,7 +151,7 @@ internal sealed class LoadRunner(ConcurrentUsersClient client, TimeProvider time
         var begun = time.GetTimestamp();
         try
         {
-            var result = await client.TrackBatchAsync(batch, CancellationToken.None).ConfigureAwait(false);
+            var result = await TrackBackingOffAsync(batch, stats).ConfigureAwait(false);
             stats.Succeeded(result.Accepted, time.GetElapsedTime(begun));
         }
         catch (ConcurrentUsersApiException exception)

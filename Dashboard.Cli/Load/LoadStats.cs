@@ -12,6 +12,7 @@ internal sealed class LoadStats
     private long _failedRequests;
     private long _unreachableRequests;
     private long _refusedRequests;
+    private long _rateLimitedAnswers;
 
     public void Sent(int events)
     {
@@ -50,6 +51,15 @@ internal sealed class LoadStats
         }
     }
 
+    /// <summary>The server answered 429: the request waits and is sent again.</summary>
+    public void RateLimited()
+    {
+        lock (_lock)
+        {
+            _rateLimitedAnswers++;
+        }
+    }
+
     public LoadProgress Progress(TimeSpan elapsed, TimeSpan duration, int usersStarted)
     {
         lock (_lock)
@@ -63,7 +73,7 @@ internal sealed class LoadStats
         lock (_lock)
         {
             return new LoadReport(
-                runId, usersStarted, _eventsSent, _eventsAccepted, _requests, _failedRequests, _unreachableRequests, _refusedRequests, elapsed,
+                runId, usersStarted, _eventsSent, _eventsAccepted, _requests, _failedRequests, _unreachableRequests, _refusedRequests, _rateLimitedAnswers, elapsed,
                 LatencySummary.From(_latencies), new Dictionary<string, long>(_errors), interrupted);
         }
     }

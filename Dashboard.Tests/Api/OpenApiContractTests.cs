@@ -45,11 +45,13 @@ public sealed class OpenApiContractTests : IAsyncLifetime
     private readonly DashboardApp _app = new();
     private HttpClient _client = null!;
     private List<Operation> _operations = null!;
+    private JsonElement _document;
 
     public async Task InitializeAsync()
     {
         _client = _app.CreateClient();
         var document = await _client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        _document = document;
         _operations = [.. Operation.All(document).Where(operation => !operation.Path.EndsWith("/realtime", StringComparison.Ordinal))];
     }
 
@@ -71,6 +73,32 @@ public sealed class OpenApiContractTests : IAsyncLifetime
                 Assert.Superset(new HashSet<int> { 400, 413, 415 }, operation.Statuses);
                 Assert.Contains(operation.Statuses, status => status is 200 or 201);
             });
+    }
+
+    [Fact]
+    public void Document_DeclaresTheKeyCookieAndSiteKeySchemes_AndEachOperationsRequirement()
+    {
+        var schemes = _document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), Scheme(schemes.GetProperty("apiKey")));
+        Assert.Equal("http", schemes.GetProperty("bearer").GetProperty("type").GetString());
+        Assert.Equal("bearer", schemes.GetProperty("bearer").GetProperty("scheme").GetString());
+        Assert.Equal(("apiKey", "cookie", "dashboard.auth"), Scheme(schemes.GetProperty("cookie")));
+        Assert.Equal(("apiKey", "query", "key"), Scheme(schemes.GetProperty("siteKey")));
+
+        foreach (var (path, item) in _document.GetProperty("paths").EnumerateObject().Select(path => (path.Name, path.Value)))
+        {
+            foreach (var operation in item.EnumerateObject().Where(member => member.Value.ValueKind == JsonValueKind.Object && member.Value.TryGetProperty("responses", out _)))
+            {
+                var alternatives = operation.Value.GetProperty("security").EnumerateArray()
+                    .Select(requirement => string.Join("+", requirement.EnumerateObject().Select(scheme => scheme.Name)))
+                    .Order();
+                string[] expected = path.EndsWith("/beacon", StringComparison.Ordinal) ? ["siteKey"] : ["apiKey", "bearer", "cookie"];
+                Assert.True(expected.SequenceEqual(alternatives), $"{operation.Name} {path}: {string.Join(", ", alternatives)}");
+            }
+        }
+
+        static (string?, string?, string?) Scheme(JsonElement scheme) =>
+            (scheme.GetProperty("type").GetString(), scheme.GetProperty("in").GetString(), scheme.GetProperty("name").GetString());
     }
 
     [Fact]

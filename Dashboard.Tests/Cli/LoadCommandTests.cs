@@ -103,6 +103,33 @@ public sealed class LoadCommandTests
     }
 
     [Fact]
+    public async Task LoadRunner_OverTheIngestLimit_WaitsForRetryAfterAndSendsAgainSoEveryEventIsAccepted()
+    {
+        // A bucket of 1,000 tokens, full again a second later: the third batch of 500 sent at once is over it.
+        await using var app = new DashboardApp(new Dictionary<string, string?>
+        {
+            ["Dashboard:RateLimits:Ingest:Tokens"] = "1000",
+            ["Dashboard:RateLimits:Ingest:Period"] = "00:00:01",
+            ["Dashboard:RateLimits:Ingest:Burst"] = "1000",
+        });
+        using var http = new HttpClient(app.Server.CreateHandler()) { BaseAddress = new Uri("http://localhost") };
+        var plan = new LoadPlan
+        {
+            Users = 1500, Duration = TimeSpan.FromMilliseconds(500), RampUp = TimeSpan.Zero, Heartbeat = TimeSpan.FromMinutes(1), BatchSize = 500, Concurrency = 3,
+        };
+
+        var report = await new LoadRunner(new ConcurrentUsersClient(http, TestApiKeys.Ingest), TimeProvider.System).RunAsync(plan, null, CancellationToken.None);
+
+        Assert.Equal(1500, report.EventsSent);
+        Assert.Equal(1500, report.EventsAccepted);
+        Assert.Equal(0, report.FailedRequests);
+        Assert.Empty(report.Errors);
+        Assert.InRange(report.RateLimitedAnswers, 1, LoadRunner.MaxTries - 1);
+        Assert.True(report.Elapsed >= TimeSpan.FromSeconds(1), $"The run took {report.Elapsed}: it did not wait for Retry-After (1 s).");
+        Assert.Equal(0, LoadCommand.ExitCode(report));
+    }
+
+    [Fact]
     public async Task Load_NobodyListening_Exits2()
     {
         var url = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}";
@@ -174,7 +201,7 @@ public sealed class LoadCommandTests
     [Fact]
     public void LoadReport_Json_UsesSnakeCase()
     {
-        var report = new LoadReport("r", 1, 2, 2, 1, 0, 0, 0, TimeSpan.FromSeconds(2), new LatencySummary(1, 2, 3, 4), new Dictionary<string, long>(), false);
+        var report = new LoadReport("r", 1, 2, 2, 1, 0, 0, 0, 0, TimeSpan.FromSeconds(2), new LatencySummary(1, 2, 3, 4), new Dictionary<string, long>(), false);
 
         var json = JsonSerializer.SerializeToElement(report, ApiJson.Responses);
 

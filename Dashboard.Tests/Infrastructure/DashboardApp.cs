@@ -84,7 +84,7 @@ public sealed class DashboardApp(IReadOnlyDictionary<string, string?>? settings 
         builder.UseEnvironment("Testing");
         builder.UseSetting("Dashboard:Tracking:KeyPrefix", $"app-{Guid.NewGuid():N}");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(_dataFolder, "dashboard.db")}");
-        foreach (var (key, value) in TestApiKeys.Settings)
+        foreach (var (key, value) in TestApiKeys.Settings.Concat(TestAppSettings.Common))
         {
             builder.UseSetting(key, value);
         }

@@ -71,7 +71,7 @@ internal sealed class RunningApp : IAsyncDisposable
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         info.Environment["Dashboard__Demo__Enabled"] = "false";
         info.Environment["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(_dataFolder, "dashboard.db")}";
-        foreach (var (key, value) in TestApiKeys.Settings.Concat(_settings))
+        foreach (var (key, value) in TestApiKeys.Settings.Concat(TestAppSettings.Common).Concat(_settings))
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

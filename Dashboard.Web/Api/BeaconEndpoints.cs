@@ -1,6 +1,7 @@
 using Dashboard.Core.Tracking;
 using Dashboard.Web.Api.Contracts;
 using Dashboard.Web.Auth;
+using Dashboard.Web.RateLimits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public static class BeaconEndpoints
         group.MapPost("/beacon", BeaconAsync)
             .AllowAnonymous()
             .RequireCors(SiteKeyCorsPolicyProvider.PolicyName)
+            .RateLimited(RateLimit.Beacon)
             .Accepts<BeaconRequest>("text/plain", "application/json")
             .Produces<ApiError>(StatusCodes.Status400BadRequest)
             .Produces<ApiError>(StatusCodes.Status403Forbidden)

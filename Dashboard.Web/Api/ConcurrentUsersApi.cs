@@ -1,5 +1,6 @@
 using Dashboard.Web.Api.Contracts;
 using Dashboard.Web.Auth;
+using Dashboard.Web.RateLimits;
 
 namespace Dashboard.Web.Api;
 
@@ -18,11 +19,14 @@ public static class ConcurrentUsersApi
             .WithTags("Concurrent users")
             .AddEndpointFilter<ApiLatencyFilter>()
             .AddEndpointFilter<StoreUnavailableFilter>()
-            // Any operation may meet a store that is down (StoreUnavailableFilter) or a fault (ApiErrorMiddleware).
+            // Every call takes a token from its caller's read bucket unless its own mapping names another limit.
+            .RateLimited(RateLimit.Read)
+            // Any operation may meet its rate limit, a store that is down (StoreUnavailableFilter) or a fault (ApiErrorMiddleware).
             .WithMetadata(
+                new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(ApiError), ["application/json"]),
                 new ProducesResponseTypeMetadata(StatusCodes.Status503ServiceUnavailable, typeof(ApiError), ["application/json"]),
                 new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ApiError), ["application/json"]));
-        group.MapGroup("").RequireAuthorization(Policies.Ingest).MapTrackEndpoints();
+        group.MapGroup("").RequireAuthorization(Policies.Ingest).RateLimited(RateLimit.Ingest).MapTrackEndpoints();
         // Anonymous by policy: the site key in the query and the page's origin are checked by the endpoint itself.
         group.MapBeaconEndpoints();
         group.MapGroup("").RequireAuthorization(Policies.Sessions).MapSessionEndpoints();

@@ -1,5 +1,6 @@
 using Dashboard.Core.Tracking;
 using Dashboard.Web.Api.Contracts;
+using Dashboard.Web.RateLimits;
 using Dashboard.Web.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -40,7 +41,8 @@ public static class TrackEndpoints
     }
 
     private static async Task<Results<Ok<ApiEnvelope<TrackData>>, BadRequest<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> TrackBatchAsync(
-        HttpRequest request, ActivityTracker tracker, DashboardMetrics metrics, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        HttpRequest request, ActivityTracker tracker, DashboardMetrics metrics, DashboardRateLimiter limiter, IOptions<JsonOptions> json,
+        CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync<TrackBatchRequest>(request, MaxBatchBytes, json.Value.SerializerOptions, cancellationToken);
         if (!body.Succeeded)
@@ -50,6 +52,13 @@ public static class TrackEndpoints
         }
 
         var activities = (body.Value.Activities ?? []).Select(item => (item ?? new TrackRequest()).ToActivity()).ToList();
+        // The request took one token as it came in; a batch costs one per activity.
+        if (activities.Count > 1 && !limiter.TryTake(request.HttpContext, activities.Count - 1, out var retryAfter))
+        {
+            CountEvents(metrics, activities.Count, "rate_limited");
+            return RateLimitRejection.Refuse(request.HttpContext, RateLimit.Ingest, retryAfter);
+        }
+
         return Answer(await CountedAsync(metrics, activities.Count, () => tracker.TrackBatchAsync(activities, cancellationToken)));
     }
 

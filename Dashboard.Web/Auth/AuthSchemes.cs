@@ -9,4 +9,7 @@ public static class AuthSchemes
     public const string ApiKey = "ApiKey";
 
     public const string ApiKeyHeader = "X-Api-Key";
+
+    /// <summary>The name of a signed-in person's cookie.</summary>
+    public const string CookieName = "dashboard.auth";
 }

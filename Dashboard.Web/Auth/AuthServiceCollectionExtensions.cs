@@ -1,7 +1,7 @@
-using System.Threading.RateLimiting;
 using Dashboard.Data;
 using Dashboard.Data.Identity;
 using Dashboard.Web.Demo;
+using Dashboard.Web.RateLimits;
 using Dashboard.Web.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -19,9 +19,6 @@ namespace Dashboard.Web.Auth;
 /// </summary>
 public static class AuthServiceCollectionExtensions
 {
-    /// <summary>The rate limiter policy of the sign-in form: 10 attempts a minute per client address.</summary>
-    public const string SignInRateLimit = "sign-in";
-
     public static IServiceCollection AddDashboardAuth(
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment, DemoMode demo)
     {
@@ -65,15 +62,7 @@ public static class AuthServiceCollectionExtensions
         services.AddScoped<AuthenticationStateProvider, CircuitRevalidation>();
         services.AddHostedService<InitialAdminSeeder>();
         services.AddSharedDataProtection(configuration);
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) })
-                : RateLimitPartition.GetNoLimiter("reads"));
-        });
+        services.AddDashboardRateLimits(configuration);
 
         var authentication = services.AddAuthentication(AuthSchemes.Default)
             .AddPolicyScheme(AuthSchemes.Default, "A key or a cookie", scheme => scheme.ForwardDefaultSelector = context =>
@@ -85,7 +74,7 @@ public static class AuthServiceCollectionExtensions
                 cookie.LogoutPath = "/logout";
                 cookie.AccessDeniedPath = "/login";
                 cookie.ReturnUrlParameter = "returnUrl";
-                cookie.Cookie.Name = "dashboard.auth";
+                cookie.Cookie.Name = AuthSchemes.CookieName;
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
                 cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;

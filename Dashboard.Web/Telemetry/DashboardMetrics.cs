@@ -24,13 +24,15 @@ public sealed class DashboardMetrics
         TrackRequests = meter.CreateCounter<long>(
             "dashboard.track.requests", "{request}", "Track requests (single and batch) by outcome: accepted, invalid, rate_limited, store_unavailable, refused, error.");
         TrackEvents = meter.CreateCounter<long>(
-            "dashboard.track.events", "{event}", "Tracked activities by outcome: accepted, invalid, store_unavailable (a rate-limited batch is refused unread: see the requests).");
+            "dashboard.track.events", "{event}", "Tracked activities by outcome: accepted, invalid, rate_limited (a batch over its tokens), store_unavailable.");
         TrackDuration = meter.CreateHistogram<double>(
             "dashboard.track.duration", "s", "How long track requests took to answer, by outcome.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
         PollDuration = meter.CreateHistogram<double>(
             "dashboard.poll.duration", "s", "How long one poll of the live store (with history and alerts) took.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        RateLimitRejections = meter.CreateCounter<long>(
+            "dashboard.rate_limit.rejections", "{request}", "Requests refused with 429 by limit: ingest, beacon, read, sign_in.");
         WebhookDeliveries = meter.CreateCounter<long>(
             "dashboard.webhook.deliveries", "{delivery}", "Alert webhook deliveries by outcome: delivered, gave_up.");
 
@@ -57,6 +59,8 @@ public sealed class DashboardMetrics
     public Histogram<double> TrackDuration { get; }
 
     public Histogram<double> PollDuration { get; }
+
+    public Counter<long> RateLimitRejections { get; }
 
     public Counter<long> WebhookDeliveries { get; }
 
