@@ -144,6 +144,28 @@ public sealed class ChartsBrowserTests : IAsyncLifetime
 
     // A point ApexCharts drew. Its hover marker (the only one in .apexcharts-series-markers once discrete markers are
     // on) is a marker too, of size 0 until hovered: it never shows, so a test looking for it never sees a point.
+    [Fact]
+    public async Task Kiosk_WallScreen_ShowsNoChromeAndKeepsKioskAndRefreshOnItsLinks()
+    {
+        await TrackAsync("user-1", "session-1", "tax", "acme");
+        await TrackAsync("user-2", "session-2", "payroll", "globex");
+        var page = await OpenAsync("/?kiosk=1&refresh=30s&range=1h", width: 1920);
+        await Expect(page.GetByTestId("current-users")).ToHaveTextAsync("2", new() { Timeout = Within(PollInterval) });
+
+        await Expect(page.Locator(".mud-appbar")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".mud-drawer")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("live-toggle")).ToHaveCountAsync(0);
+        var figure = await page.GetByTestId("current-users").EvaluateAsync<float>("e => parseFloat(getComputedStyle(e).fontSize)");
+        Assert.True(figure >= 64, $"the counter is {figure} px high on a wall screen");
+        await Expect(page.GetByTestId("users-chart").Locator(DrawnPoint).First).ToBeVisibleAsync(new() { Timeout = Within(PollInterval * 3) });
+        await page.ScreenshotAsync(new() { Path = TestBrowser.ScreenshotPath("kiosk.png"), FullPage = true });
+
+        await page.GetByTestId("module-link").First.ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/modules/[a-z]+\\?range=1h&refresh=30s&kiosk=1$"));
+        await Expect(page.Locator(".mud-appbar")).ToHaveCountAsync(0);
+    }
+
     private const string DrawnPoint = ".apexcharts-series-markers-wrap .apexcharts-marker:not([default-marker-size='0'])";
 
     private async Task<IPage> OpenAsync(string path, int width, string timeZone = "UTC")

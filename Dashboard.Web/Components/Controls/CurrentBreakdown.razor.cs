@@ -37,13 +37,13 @@ public sealed partial class CurrentBreakdown
 
     private static double? ErrorRateOf(PerformanceSummary? performance) => performance?.ErrorRate;
 
-    private void OpenModule(string moduleId) => Navigation.NavigateTo(DashboardUrls.Module(moduleId, Range));
+    private void OpenModule(string moduleId) => Navigation.NavigateKeepingView(DashboardUrls.Module(moduleId, Range));
 
     private void OpenOrganization(TableRowClickEventArgs<DimensionCount> click)
     {
         if (click.Item is { } organization)
         {
-            Navigation.NavigateTo(DashboardUrls.Organization(organization.Id, Range));
+            Navigation.NavigateKeepingView(DashboardUrls.Organization(organization.Id, Range));
         }
     }
 }

@@ -20,6 +20,9 @@ public sealed partial class LiveToggle
     [Inject]
     public required IOptions<TrackingOptions> Tracking { get; init; }
 
+    [Inject]
+    public required NavigationManager Navigation { get; init; }
+
     private string ToggleName => State.IsPaused ? "Resume live updates" : "Pause live updates (only for you)";
 
     // A refresh faster than the poll has nothing new to show: the poll interval (10 s by default) is the default.
@@ -55,6 +58,24 @@ public sealed partial class LiveToggle
                 State.SetRefreshInterval(null);
                 State.SetPaused(false);
                 break;
+        }
+
+        KeepInUrl();
+    }
+
+    private void SetPaused(bool paused)
+    {
+        State.SetPaused(paused);
+        KeepInUrl();
+    }
+
+    // The choice goes into the URL (one history entry per change), so a bookmark or a shared link watches the same way.
+    private void KeepInUrl()
+    {
+        var url = ViewQuery.WithRefresh(Navigation.Uri, ViewQuery.RefreshText(State.IsPaused, State.RefreshInterval));
+        if (url != Navigation.Uri)
+        {
+            Navigation.NavigateTo(url);
         }
     }
 

@@ -25,11 +25,17 @@ public sealed partial class MainLayout
     public required DemoMode Demo { get; init; }
 
     [Inject]
+    public required NavigationManager Navigation { get; init; }
+
+    [Inject]
     public required BrowserTimeZone BrowserZone { get; init; }
 
     // A layout is any component with a Body parameter; this one also follows the live view (the alert badge).
     [Parameter]
     public RenderFragment? Body { get; set; }
+
+    // The layout re-renders on every navigation (its Body changes), so reading the URL here follows it.
+    private bool IsKiosk => ViewQuery.FromUri(Navigation.Uri).Kiosk;
 
     private int UnacknowledgedAlerts => State.Current?.UnacknowledgedAlerts ?? 0;
 

@@ -34,7 +34,7 @@ public sealed partial class Alerts
     private string PageUrl(int page) => DashboardUrls.Alerts(Status, Severity, page);
 
     // A new filter starts at the first page.
-    private void ChangeStatus(string value) => Navigation.NavigateTo(DashboardUrls.Alerts(value, Severity));
+    private void ChangeStatus(string value) => Navigation.NavigateKeepingView(DashboardUrls.Alerts(value, Severity));
 
-    private void ChangeSeverity(string value) => Navigation.NavigateTo(DashboardUrls.Alerts(Status, value));
+    private void ChangeSeverity(string value) => Navigation.NavigateKeepingView(DashboardUrls.Alerts(Status, value));
 }

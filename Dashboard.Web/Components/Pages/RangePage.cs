@@ -15,10 +15,16 @@ public abstract class RangePage : ComponentBase
     [SupplyParameterFromQuery(Name = "end")]
     public string? EndQuery { get; set; }
 
+    [SupplyParameterFromQuery(Name = ViewQuery.KioskKey)]
+    public string? KioskQuery { get; set; }
+
+    /// <summary>The wall screen (<c>?kiosk=1</c>): the page shows what a screen across the room can, and no controls.</summary>
+    protected bool IsKiosk => ViewQuery.IsOn(KioskQuery);
+
     protected RangeSelection Range => RangeSelection.FromQuery(RangeQuery, StartQuery, EndQuery);
 
     /// <summary>This page's URL with another range; navigating to it re-renders the page with that range.</summary>
     protected abstract string UrlWith(RangeSelection range);
 
-    protected void ChangeRange(RangeSelection range) => Navigation.NavigateTo(UrlWith(range));
+    protected void ChangeRange(RangeSelection range) => Navigation.NavigateKeepingView(UrlWith(range));
 }

@@ -116,7 +116,7 @@ public sealed partial class Sessions
     // The filters live in the URL, so a filtered listing can be shared.
     private Task ApplyFiltersAsync()
     {
-        Navigation.NavigateTo(DashboardUrls.Sessions(Clean(Module), Clean(Organization), Clean(User)));
+        Navigation.NavigateKeepingView(DashboardUrls.Sessions(Clean(Module), Clean(Organization), Clean(User)));
         return Task.CompletedTask;
     }
 
