@@ -59,7 +59,7 @@ public sealed partial class DrillDown
 
     protected override async Task OnParametersSetAsync()
     {
-        _breadcrumbs = [new("Overview", DashboardUrls.Overview(Range)), new(Title, href: null, disabled: true)];
+        _breadcrumbs = [new("Overview", DashboardUrls.Overview(Range)), new(Title, href: null)];
         await LoadAsync();
     }
 
