@@ -2,6 +2,7 @@ using Dashboard.Core.Alerts;
 using Dashboard.Core.Configuration;
 using Dashboard.Data.Configuration;
 using Dashboard.Web.Alerts;
+using Dashboard.Web.Components.Controls;
 using Dashboard.Web.Components.Formatting;
 using Dashboard.Web.Components.Storage;
 using Dashboard.Web.Demo;
@@ -52,6 +53,7 @@ public static class DashboardWebServiceCollectionExtensions
         services.AddScoped<DashboardState>();
         services.AddScoped<ILocalStorage, LocalStorage>();
         services.AddScoped<BrowserTimeZone>();
+        services.AddScoped<AlertAcknowledgement>();
 
         var demo = DemoMode.Decide(configuration, environment);
         services.AddSingleton(demo);

@@ -1,6 +1,5 @@
 using Dashboard.Core.Alerts;
 using Dashboard.Core.Tracking;
-using Dashboard.Web.Auth;
 using Dashboard.Web.Components.Formatting;
 using Dashboard.Web.Live;
 using MudBlazor;
@@ -22,13 +21,7 @@ public sealed partial class AlertList
     public required AlertManagement Management { get; init; }
 
     [Inject]
-    public required CircuitAuditActor Actor { get; init; }
-
-    [Inject]
-    public required IDialogService Dialogs { get; init; }
-
-    [Inject]
-    public required ISnackbar Snackbar { get; init; }
+    public required AlertAcknowledgement Acknowledgement { get; init; }
 
     [Inject]
     public required TimeProvider Clock { get; init; }
@@ -77,21 +70,10 @@ public sealed partial class AlertList
 
     private async Task AcknowledgeAsync(AlertRecord alert)
     {
-        var dialog = await Dialogs.ShowAsync<AcknowledgeDialog>("Acknowledge alert", new DialogParameters<AcknowledgeDialog>
+        if (await Acknowledgement.AskAndAcknowledgeAsync(alert))
         {
-            { dialog => dialog.Alert, alert },
-        });
-        if (await dialog.Result is not { Canceled: false, Data: string note })
-        {
-            return;
+            await LoadAsync();
         }
-
-        // The acknowledging person is whoever is signed in: the button is only shown to admins.
-        var (outcome, _) = await Management.AcknowledgeAsync(alert.Id, await Actor.GetAsync(), note);
-        Snackbar.Add(
-            outcome == AcknowledgeOutcome.Acknowledged ? $"Alert {alert.Id} acknowledged." : $"Alert {alert.Id} was no longer active.",
-            outcome == AcknowledgeOutcome.Acknowledged ? MudBlazor.Severity.Success : MudBlazor.Severity.Warning);
-        await LoadAsync();
     }
 
     private static Color SeverityColor(AlertSeverity severity) => severity switch

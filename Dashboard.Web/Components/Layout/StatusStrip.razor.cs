@@ -22,13 +22,7 @@ public sealed partial class StatusStrip
     public required AlertManagement Management { get; init; }
 
     [Inject]
-    public required CircuitAuditActor Actor { get; init; }
-
-    [Inject]
-    public required IDialogService Dialogs { get; init; }
-
-    [Inject]
-    public required ISnackbar Snackbar { get; init; }
+    public required AlertAcknowledgement Acknowledgement { get; init; }
 
     [Inject]
     public required TimeProvider Time { get; init; }
@@ -64,20 +58,10 @@ public sealed partial class StatusStrip
 
     private async Task AcknowledgeAsync(AlertRecord alert)
     {
-        var dialog = await Dialogs.ShowAsync<AcknowledgeDialog>("Acknowledge alert", new DialogParameters<AcknowledgeDialog>
+        if (await Acknowledgement.AskAndAcknowledgeAsync(alert))
         {
-            { dialog => dialog.Alert, alert },
-        });
-        if (await dialog.Result is not { Canceled: false, Data: string note })
-        {
-            return;
+            await LoadAsync();
         }
-
-        var (outcome, _) = await Management.AcknowledgeAsync(alert.Id, await Actor.GetAsync(), note);
-        Snackbar.Add(
-            outcome == AcknowledgeOutcome.Acknowledged ? $"Alert {alert.Id} acknowledged." : $"Alert {alert.Id} was no longer active.",
-            outcome == AcknowledgeOutcome.Acknowledged ? Severity.Success : Severity.Warning);
-        await LoadAsync();
     }
 
     private static string SeverityClass(AlertRecord alert) =>
