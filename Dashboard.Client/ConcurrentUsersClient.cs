@@ -202,10 +202,12 @@ public sealed class ConcurrentUsersClient
             string.IsNullOrWhiteSpace(snippet) ? null : snippet.Trim()) { RetryAfter = RetryAfterOf(response) };
     }
 
+    // A Retry-After date is read against the answer's own Date, so the wait needs no clock here and no agreement
+    // between this machine's clock and the server's.
     private static TimeSpan? RetryAfterOf(HttpResponseMessage response) => response.Headers.RetryAfter switch
     {
         { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        { Date: { } date } when response.Headers.Date is { } sent => date > sent ? date - sent : TimeSpan.Zero,
         _ => null,
     };
 }

@@ -26,6 +26,7 @@ internal sealed class RedisCluster : IDisposable
         var cluster = new RedisCluster(nodes);
         await nodes[0].CliAsync(["--cluster", "create", .. nodes.Select(node => node.Endpoint), "--cluster-replicas", replicas.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cluster-yes"]);
         await cluster.WaitUntilFormedAsync();
+        await cluster.WaitUntilReplicasSyncedAsync(3 * replicas);
         return cluster;
     }
 
@@ -75,6 +76,24 @@ internal sealed class RedisCluster : IDisposable
         {
             node.Dispose();
         }
+    }
+
+    // The cluster says ok before a replica has its master's data; a master killed then has no replica to take over.
+    private async Task WaitUntilReplicasSyncedAsync(int replicas)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            var roles = await Task.WhenAll(_nodes.Select(node => node.CliAsync("role")));
+            if (roles.Count(role => role.StartsWith("slave", StringComparison.Ordinal) && role.Contains("\nconnected", StringComparison.Ordinal)) == replicas)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"The Redis Cluster's {replicas} replicas were not in sync with their masters within 30 s.");
     }
 
     private async Task WaitUntilFormedAsync()

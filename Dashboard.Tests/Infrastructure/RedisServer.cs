@@ -37,7 +37,10 @@ internal sealed class RedisServer : IDisposable
         ];
         if (clusterNode)
         {
-            arguments.AddRange(["--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", nodeTimeout]);
+            // A validity factor of 0: a replica takes over however long its link was down (with a 1 s node timeout, the
+            // default 10 would bar a replica that was slow to finish its first sync on a loaded machine).
+            arguments.AddRange(["--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", nodeTimeout,
+                "--cluster-replica-validity-factor", "0"]);
         }
 
         var redis = new RedisServer(ChildProcess.StartServer(server, [.. arguments]), port.Value, folder);

@@ -93,7 +93,7 @@ internal sealed class HttpLoad : IDisposable
         var latencies = new double[total];
         long failed = 0;
         var pending = new List<Task>(total);
-        var started = DateTimeOffset.UtcNow;
+        var started = TimeProvider.System.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var sent = 0;
         while (sent < total)

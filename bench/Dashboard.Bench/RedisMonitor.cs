@@ -54,7 +54,7 @@ internal sealed partial class RedisMonitor : IDisposable
         // On a loaded machine this process reads MONITOR's output seconds late: the lines still queued in the pipe are
         // from before the count began, which its caller may have changed since (streams or pages opened).
         Drain();
-        var since = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
+        var since = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
         var shardZero = "{" + "cu:0}";
         var commands = new Dictionary<string, int>(StringComparer.Ordinal);
         var polls = -1;

@@ -53,7 +53,7 @@ internal sealed class SseBench(BenchSettings settings)
         var after = await ProcessMemory.SteadyResidentBytesAsync(settings.AppPid, TimeSpan.FromSeconds(1));
 
         // Delivery is measured over the polls whose commands are counted.
-        var measuredFrom = DateTimeOffset.UtcNow;
+        var measuredFrom = TimeProvider.System.GetUtcNow();
         foreach (var subscriber in subscribers)
         {
             subscriber.StartMeasuring();
@@ -61,7 +61,7 @@ internal sealed class SseBench(BenchSettings settings)
 
         var watchedUsers = await AppProbe.CurrentUsersAsync(probe);
         var watched = await monitor.CountPollsAsync(settings.PollsCounted);
-        var measuredTo = DateTimeOffset.UtcNow;
+        var measuredTo = TimeProvider.System.GetUtcNow();
         // The last counted poll's event may still be on its way.
         await Task.Delay(DeliveryLimit);
         if (streams.FirstOrDefault(stream => stream.IsFaulted) is { } broken)
@@ -137,7 +137,7 @@ internal sealed class SseBench(BenchSettings settings)
                     continue;
                 }
 
-                var received = DateTimeOffset.UtcNow;
+                var received = TimeProvider.System.GetUtcNow();
                 Interlocked.Increment(ref _events);
                 if (_measuring)
                 {
